@@ -1,0 +1,117 @@
+"""Vernetzt: a social-media onboarding course for organisations."""
+import os
+from collections.abc import Mapping
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from flask import Flask
+from flask_login import current_user
+from sqlalchemy.orm.attributes import set_committed_value
+from werkzeug.middleware.proxy_fix import ProxyFix
+
+from course import config as default_config
+from course.database import configure_sqlite, utcnow
+from course.extensions import babel, csrf, db, limiter, login_manager, migrate
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+LAST_SEEN_INTERVAL = timedelta(minutes=5)
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    """Build the application: defaults, instance/config.py, environment, test config."""
+    app = Flask(
+        __name__,
+        instance_path=str(PROJECT_ROOT / "instance"),
+        instance_relative_config=True,
+        template_folder=str(PROJECT_ROOT / "templates"),
+        static_folder=str(PROJECT_ROOT / "static"),
+    )
+    app.config.from_object(default_config)
+    app.config.from_pyfile("config.py", silent=True)
+    app.config.update(default_config.from_environment())
+    app.config.update(test_config or {})
+    _configure_database(app)
+    if not app.config.get("SECRET_KEY"):
+        raise RuntimeError(
+            "SECRET_KEY is not set. Run `make run` once (it writes instance/config.py), "
+            "or set the SECRET_KEY environment variable."
+        )
+    if app.config["TRUSTED_PROXIES"]:
+        hops = app.config["TRUSTED_PROXIES"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops, x_prefix=hops)
+
+    _init_extensions(app)
+    _register_blueprints(app)
+
+    from course import cli, errors, security
+    from course.navigation import layout_context
+
+    security.init_security(app)
+    errors.init_errors(app)
+    cli.init_cli(app)
+    app.context_processor(layout_context)
+    app.before_request(_touch_last_seen)
+    return app
+
+
+def _configure_database(app: Flask) -> None:
+    uri = app.config.get("SQLALCHEMY_DATABASE_URI")
+    if not uri:
+        os.makedirs(app.instance_path, exist_ok=True)
+        uri = "sqlite:///" + os.path.join(app.instance_path, "vernetzt.db")
+    app.config["SQLALCHEMY_DATABASE_URI"] = default_config.normalise_database_url(uri)
+
+
+def _init_extensions(app: Flask) -> None:
+    from course.accounts.models import User
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
+    csrf.init_app(app)
+    limiter.init_app(app)
+
+    from course.i18n import select_locale
+
+    babel.init_app(app, locale_selector=select_locale)
+    login_manager.init_app(app)
+    login_manager.login_view = "auth.login"
+    login_manager.login_message_category = "info"
+    from flask_babel import lazy_gettext as _l
+
+    login_manager.login_message = _l("Please sign in to see this page.")
+
+    @login_manager.user_loader
+    def load_user(session_id: str):
+        user_id, _sep, token = session_id.partition(":")
+        if not user_id.isdigit():
+            return None
+        user = db.session.get(User, int(user_id))
+        return user if user is not None and user.session_token == token else None
+
+    with app.app_context():
+        if db.engine.dialect.name == "sqlite":
+            configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
+
+
+def _register_blueprints(app: Flask) -> None:
+    from course import accounts, auth, home, mail, organisations
+
+    for package in (auth, accounts, home, mail, organisations):
+        app.register_blueprint(package.bp)
+
+
+def _touch_last_seen() -> None:
+    # Kept apart from the view's transaction on purpose: at most one short
+    # UPDATE per user every few minutes, so activity tracking costs nearly nothing.
+    if not current_user.is_authenticated:
+        return
+    now = utcnow()
+    if current_user.last_seen_at and now - current_user.last_seen_at < LAST_SEEN_INTERVAL:
+        return
+    from course.accounts.models import User
+
+    db.session.execute(sa.update(User).where(User.id == current_user.id).values(last_seen_at=now))
+    db.session.commit()
+    set_committed_value(current_user._get_current_object(), "last_seen_at", now)

@@ -1,0 +1,134 @@
+"""Organisations and the people in them."""
+from __future__ import annotations
+
+import secrets
+from datetime import datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from flask_login import UserMixin
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from course.database import UTCDateTime, utcnow
+from course.extensions import db
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    TRAINER = "trainer"
+    LEARNER = "learner"
+
+
+class Track(StrEnum):
+    LEADERSHIP = "leadership"
+    STAFF = "staff"
+
+
+def _enum(enum_class: type[StrEnum]) -> sa.Enum:
+    return sa.Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=True,
+        length=16,
+        values_callable=lambda members: [m.value for m in members],
+        name=enum_class.__name__.lower(),
+    )
+
+
+def new_session_token() -> str:
+    return secrets.token_urlsafe(16)
+
+
+trainer_organisations = sa.Table(
+    "trainer_organisations",
+    db.metadata,
+    sa.Column("user_id", sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "organisation_id", sa.ForeignKey("organisations.id", ondelete="CASCADE"), primary_key=True
+    ),
+)
+
+
+class Organisation(db.Model):
+    __tablename__ = "organisations"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    learners: Mapped[list[User]] = relationship(
+        back_populates="organisation", order_by="User.name"
+    )
+    trainers: Mapped[list[User]] = relationship(
+        secondary=trainer_organisations, back_populates="trained_organisations", order_by="User.name"
+    )
+
+    def __repr__(self) -> str:
+        return f"<Organisation {self.id} {self.name!r}>"
+
+
+class User(UserMixin, db.Model):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    # Stored lower-cased (see accounts.services.normalise_email), so unique
+    # also means unique regardless of case.
+    email: Mapped[str] = mapped_column(sa.String(320), unique=True)
+    password_hash: Mapped[str | None] = mapped_column(sa.String(255))
+    role: Mapped[Role] = mapped_column(_enum(Role))
+    track: Mapped[Track | None] = mapped_column(_enum(Track))
+    language: Mapped[str | None] = mapped_column(sa.String(8))
+    active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
+    organisation_id: Mapped[int | None] = mapped_column(
+        sa.ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
+    )
+    # Part of the login session's identity: rotating it signs out every
+    # session and remember-me cookie of this user (done on password change).
+    session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="learners")
+    trained_organisations: Mapped[list[Organisation]] = relationship(
+        secondary=trainer_organisations, back_populates="trainers", order_by="Organisation.name"
+    )
+
+    __table_args__ = (
+        sa.CheckConstraint(
+            "(role = 'learner') = (track IS NOT NULL)", name="track_only_for_learners"
+        ),
+        sa.CheckConstraint(
+            "role != 'learner' OR organisation_id IS NOT NULL", name="learner_has_organisation"
+        ),
+    )
+
+    @property
+    def is_active(self) -> bool:  # Flask-Login refuses inactive users
+        return self.active
+
+    @property
+    def is_invited(self) -> bool:
+        """Invited but has not yet set a password."""
+        return self.password_hash is None
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role == Role.ADMIN
+
+    @property
+    def is_trainer(self) -> bool:
+        return self.role == Role.TRAINER
+
+    @property
+    def is_learner(self) -> bool:
+        return self.role == Role.LEARNER
+
+    def get_id(self) -> str:
+        return f"{self.id}:{self.session_token}"
+
+    def rotate_session_token(self) -> None:
+        self.session_token = new_session_token()
+
+    def __repr__(self) -> str:
+        return f"<User {self.id} {self.email} {self.role}>"

@@ -1,0 +1,55 @@
+"""The profile page, changing the password, switching the language."""
+from flask import Blueprint, flash, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user
+
+from course.accounts import services
+from course.accounts.forms import ChangePasswordForm, LanguageForm, ProfileForm
+from course.extensions import db
+from course.security import is_safe_next
+
+bp = Blueprint("accounts", __name__)
+
+
+@bp.route("/profile", methods=["GET", "POST"])
+@login_required
+def profile():
+    form = ProfileForm(obj=current_user)
+    if request.method == "GET":
+        form.language.data = current_user.language or ""
+    if form.validate_on_submit():
+        services.update_profile(current_user, name=form.name.data, language=form.language.data)
+        db.session.commit()
+        flash(_("Your profile is saved."), "success")
+        return redirect(url_for("accounts.profile"))
+    return render_template("accounts/profile.html", form=form)
+
+
+@bp.route("/profile/password", methods=["GET", "POST"])
+@login_required
+def change_password():
+    form = ChangePasswordForm()
+    if form.validate_on_submit():
+        try:
+            services.change_password(current_user, form.current_password.data, form.password.data)
+        except services.AccountError as error:
+            form.current_password.errors.append(str(error))
+        else:
+            # The session token rotated: sign this browser in again, the others are out.
+            login_user(current_user._get_current_object())
+            db.session.commit()
+            flash(_("Your password is changed. Other devices have been signed out."), "success")
+            return redirect(url_for("accounts.profile"))
+    return render_template("accounts/change_password.html", form=form)
+
+
+@bp.post("/language")
+def switch_language():
+    form = LanguageForm()
+    if form.validate_on_submit():
+        session["language"] = form.language.data
+        if current_user.is_authenticated:
+            services.update_profile(current_user, name=current_user.name, language=form.language.data)
+            db.session.commit()
+    target = request.form.get("next")
+    return redirect(target if is_safe_next(target) else url_for("home.index"))

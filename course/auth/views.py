@@ -1,0 +1,97 @@
+"""Sign in, sign out, reset a forgotten password, accept an invitation."""
+from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+
+from course.accounts import services, tokens
+from course.accounts.forms import SetPasswordForm
+from course.auth.forms import LoginForm, ResetRequestForm
+from course.auth.throttle import throttle_failures
+from course.extensions import db
+from course.security import is_safe_next
+
+bp = Blueprint("auth", __name__)
+
+
+def _next_url() -> str | None:
+    target = request.args.get("next")
+    return target if is_safe_next(target) else None
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@throttle_failures
+def login():
+    if current_user.is_authenticated:
+        return redirect(url_for("home.index"))
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = services.authenticate(form.email.data, form.password.data)
+        if user is not None:
+            login_user(user, remember=form.remember.data)
+            db.session.commit()
+            return redirect(_next_url() or url_for("home.index"))
+        form.password.errors.append(_("The e-mail address or the password is not correct."))
+    return render_template("auth/login.html", form=form, next=_next_url())
+
+
+@bp.errorhandler(429)
+def too_many_attempts(_error):
+    form = LoginForm(formdata=None, email=request.form.get("email", ""))
+    message = _("Too many failed sign-ins. Please wait a minute, then try again.")
+    return render_template("auth/login.html", form=form, next=_next_url(), throttled=message), 429
+
+
+@bp.post("/logout")
+@login_required
+def logout():
+    logout_user()
+    flash(_("You are signed out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.route("/reset-password", methods=["GET", "POST"])
+def request_password_reset():
+    form = ResetRequestForm()
+    if form.validate_on_submit():
+        services.send_password_reset(form.email.data)
+        db.session.commit()
+        flash(
+            _("If an account uses %(email)s, a link to set a new password is on its way. "
+              "It works for one hour.", email=form.email.data),
+            "success",
+        )
+        return redirect(url_for("auth.login"))
+    return render_template("auth/reset_request.html", form=form)
+
+
+def _set_password_page(purpose: str, token: str, template: str, done_message: str):
+    try:
+        user = tokens.load_token(token, purpose)
+    except tokens.TokenError as error:
+        return render_template(
+            "auth/link_invalid.html", is_invitation=purpose == tokens.INVITATION, expired=error.expired
+        ), 400
+    form = SetPasswordForm()
+    if form.validate_on_submit():
+        services.set_password(user, form.password.data)
+        login_user(user)
+        db.session.commit()
+        flash(done_message, "success")
+        return redirect(url_for("home.index"))
+    return render_template(template, form=form, user=user)
+
+
+@bp.route("/reset-password/<token>", methods=["GET", "POST"])
+def reset_password(token: str):
+    return _set_password_page(
+        tokens.PASSWORD_RESET, token, "auth/reset_password.html",
+        _("Your new password is saved and you are signed in."),
+    )
+
+
+@bp.route("/invitation/<token>", methods=["GET", "POST"])
+def accept_invitation(token: str):
+    return _set_password_page(
+        tokens.INVITATION, token, "auth/accept_invitation.html",
+        _("Welcome to Vernetzt! Your password is saved."),
+    )

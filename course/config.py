@@ -1,0 +1,92 @@
+"""Configuration defaults and the environment variables that override them.
+
+Order of precedence (last wins): the defaults below, ``instance/config.py``,
+environment variables, and the ``test_config`` mapping given to ``create_app``.
+"""
+import os
+from collections.abc import Callable, Mapping
+from typing import Any
+
+# Defaults. SECRET_KEY has none on purpose: `make run` writes a random one into
+# instance/config.py, and production sets it through the environment.
+SECRET_KEY = None
+SQLALCHEMY_DATABASE_URI = None  # None: SQLite file in the instance folder
+SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
+SQLITE_BUSY_TIMEOUT_MS = 5000
+
+BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent outside a request (CLI)
+TRUSTED_PROXIES = 0  # number of reverse proxies in front of the app (X-Forwarded-*)
+
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_SECURE = None  # None: secure unless debugging or testing
+REMEMBER_COOKIE_HTTPONLY = True
+REMEMBER_COOKIE_SAMESITE = "Lax"
+REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+
+WTF_CSRF_TIME_LIMIT = 60 * 60 * 8
+
+BABEL_DEFAULT_LOCALE = "en"
+BABEL_DEFAULT_TIMEZONE = "Europe/Berlin"
+LANGUAGES = ("en", "de")
+
+PASSWORD_MIN_LENGTH = 10
+ARGON2_TIME_COST = 3
+ARGON2_MEMORY_COST_KIB = 65536
+ARGON2_PARALLELISM = 2
+
+PASSWORD_RESET_MAX_AGE = 60 * 60
+INVITATION_MAX_AGE = 60 * 60 * 24 * 14
+
+LOGIN_FAILURE_LIMIT = "5 per minute"
+RATELIMIT_STORAGE_URI = "memory://"
+RATELIMIT_HEADERS_ENABLED = False
+
+MAIL_SERVER = None  # None: every message goes to the outbox table
+MAIL_PORT = 587
+MAIL_USERNAME = None
+MAIL_PASSWORD = None
+MAIL_USE_TLS = True
+MAIL_USE_SSL = False
+MAIL_DEFAULT_SENDER = "Vernetzt <no-reply@vernetzt.invalid>"
+MAIL_TIMEOUT = 10
+
+
+def _flag(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+# Environment variable -> (config key, converter).
+ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
+    "SECRET_KEY": ("SECRET_KEY", str),
+    "DATABASE_URL": ("SQLALCHEMY_DATABASE_URI", str),
+    "BASE_URL": ("BASE_URL", str),
+    "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
+    "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", _flag),
+    "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "MAIL_SERVER": ("MAIL_SERVER", str),
+    "MAIL_PORT": ("MAIL_PORT", int),
+    "MAIL_USERNAME": ("MAIL_USERNAME", str),
+    "MAIL_PASSWORD": ("MAIL_PASSWORD", str),
+    "MAIL_USE_TLS": ("MAIL_USE_TLS", _flag),
+    "MAIL_USE_SSL": ("MAIL_USE_SSL", _flag),
+    "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
+}
+
+
+def from_environment(environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
+    """Return the configuration values set through environment variables."""
+    values = {}
+    for name, (key, convert) in ENVIRONMENT.items():
+        raw = environ.get(name)
+        if raw not in (None, ""):
+            values[key] = convert(raw)
+    return values
+
+
+def normalise_database_url(url: str) -> str:
+    """Let ``postgres://`` and ``postgresql://`` URLs use the psycopg 3 driver."""
+    for prefix in ("postgres://", "postgresql://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    return url

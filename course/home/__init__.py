@@ -1,0 +1,4 @@
+"""Each role's start page."""
+from course.home.views import bp
+
+__all__ = ["bp"]

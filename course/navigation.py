@@ -1,0 +1,48 @@
+"""The main navigation per role, and what every page's layout needs."""
+from dataclasses import dataclass
+
+from flask import has_request_context, request, url_for
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+
+from course.accounts.forms import LanguageForm
+from course.i18n import LANGUAGE_NAMES
+
+NAVIGATION = {
+    "learner": [("home.index", _l("My course"))],
+    "trainer": [("home.index", _l("Organisations")), ("mail.outbox", _l("Outbox"))],
+    "admin": [("home.index", _l("Organisations")), ("mail.outbox", _l("Outbox"))],
+}
+
+
+@dataclass(frozen=True)
+class NavItem:
+    url: str
+    label: str
+    is_current: bool
+
+
+def navigation() -> list[NavItem]:
+    """The links in the header for the signed-in user's role."""
+    if not current_user.is_authenticated:
+        return []
+    blueprint = (request.endpoint or "").partition(".")[0]
+    return [
+        NavItem(url_for(endpoint), label, endpoint.partition(".")[0] == blueprint)
+        for endpoint, label in NAVIGATION[current_user.role.value]
+    ]
+
+
+def layout_context() -> dict:
+    """Variables every page gets: navigation, language switch, current path."""
+    if not has_request_context():  # mail rendered by a CLI command
+        return {}
+    language_form = LanguageForm(formdata=None, language=str(get_locale()))
+    return {
+        "nav_items": navigation(),
+        "language_form": language_form,
+        "language_names": LANGUAGE_NAMES,
+        "current_language": str(get_locale()),
+        "current_path": request.full_path.rstrip("?"),
+    }

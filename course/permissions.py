@@ -1,0 +1,66 @@
+"""Who may do what: role checks and organisation scoping shared by every view.
+
+Views never filter by organisation by hand; they go through these helpers so a
+person can never reach another organisation's rows.
+"""
+from collections.abc import Callable
+from functools import wraps
+
+import sqlalchemy as sa
+from flask import abort
+from flask_login import current_user, login_required
+
+from course.accounts.models import Organisation, Role, User, trainer_organisations
+from course.extensions import db
+
+
+def role_required(*roles: Role) -> Callable:
+    """Allow signed-in users with one of ``roles``; others get 403."""
+
+    def decorator(view: Callable) -> Callable:
+        @wraps(view)
+        @login_required
+        def wrapped(*args, **kwargs):
+            if current_user.role not in roles:
+                abort(403)
+            return view(*args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+staff_required = role_required(Role.TRAINER, Role.ADMIN)
+admin_required = role_required(Role.ADMIN)
+
+
+def organisation_ids_for(user: User) -> sa.Select | None:
+    """A subquery of the organisation ids ``user`` may see; None means all (admins)."""
+    if user.role == Role.ADMIN:
+        return None
+    if user.role == Role.TRAINER:
+        return sa.select(trainer_organisations.c.organisation_id).where(
+            trainer_organisations.c.user_id == user.id
+        )
+    return sa.select(sa.literal(user.organisation_id))
+
+
+def scope_to_organisations(statement: sa.Select, column, user: User) -> sa.Select:
+    """Restrict ``statement`` to rows whose ``column`` is one of the user's organisations."""
+    allowed = organisation_ids_for(user)
+    return statement if allowed is None else statement.where(column.in_(allowed))
+
+
+def visible_organisations(user: User) -> list[Organisation]:
+    """The organisations ``user`` may see, by name."""
+    statement = sa.select(Organisation).order_by(Organisation.name)
+    return list(db.session.scalars(scope_to_organisations(statement, Organisation.id, user)))
+
+
+def get_organisation_or_404(user: User, organisation_id: int) -> Organisation:
+    """The organisation if ``user`` may see it; 404 otherwise, so ids reveal nothing."""
+    statement = sa.select(Organisation).where(Organisation.id == organisation_id)
+    organisation = db.session.scalar(scope_to_organisations(statement, Organisation.id, user))
+    if organisation is None:
+        abort(404)
+    return organisation

@@ -1,0 +1,43 @@
+"""The database: engine settings, time zones, and migrations in step with the models."""
+from datetime import UTC, datetime, timedelta, timezone
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from course.accounts.models import User
+from course.extensions import db
+
+
+def test_migrations_match_the_models(app):
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        assert compare_metadata(context, db.metadata) == []
+
+
+def test_sqlite_runs_in_wal_mode_with_busy_timeout(app):
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("SQLite only")
+    with db.engine.connect() as connection:
+        assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 5000
+        assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_timestamps_come_back_timezone_aware_utc(create_user):
+    berlin = timezone(timedelta(hours=1))
+    user = create_user(last_seen_at=datetime(2026, 3, 1, 12, 0, tzinfo=berlin))
+    db.session.expire_all()
+    stored = db.session.get(User, user.id)
+    assert stored.last_seen_at == datetime(2026, 3, 1, 11, 0, tzinfo=UTC)
+    assert stored.last_seen_at.tzinfo is not None
+    assert stored.created_at.tzinfo is not None
+
+
+def test_naive_timestamps_are_refused(create_user):
+    user = create_user()
+    user.last_seen_at = datetime(2026, 3, 1, 12, 0)
+    with pytest.raises(sa.exc.StatementError, match="naive datetime"):
+        db.session.commit()
+    db.session.rollback()
