@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -21,7 +22,15 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.extensions import db
 
 PASSWORD = "correct horse battery"
+TRANSLATIONS = Path(__file__).resolve().parent.parent / "course" / "translations"
 CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name="csrf_token" value="([^"]+)"')
+
+
+def pytest_sessionstart(session) -> None:
+    """Compile the message catalogues, as the build does, so tests see translations."""
+    from babel.messages.frontend import CommandLineInterface
+
+    CommandLineInterface().run(["pybabel", "-q", "compile", "-d", str(TRANSLATIONS)])
 
 
 def base_config(database_uri: str) -> dict:

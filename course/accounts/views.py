@@ -1,6 +1,6 @@
 """The profile page, changing the password, switching the language."""
 from flask import Blueprint, flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _
+from flask_babel import gettext as _, refresh
 from flask_login import current_user, login_required, login_user
 
 from course.accounts import services
@@ -20,6 +20,7 @@ def profile():
     if form.validate_on_submit():
         services.update_profile(current_user, name=form.name.data, language=form.language.data)
         db.session.commit()
+        refresh()  # confirm in the language just chosen
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("accounts.profile"))
     return render_template("accounts/profile.html", form=form)

@@ -1,0 +1,64 @@
+"""The command-line tasks."""
+import sqlalchemy as sa
+
+from course.accounts.models import Organisation, Role, User
+from course.accounts.services import authenticate, find_user_by_email
+from course.demo import DEMO_PASSWORD
+from course.extensions import db
+
+
+def _count(model) -> int:
+    return db.session.scalar(sa.select(sa.func.count()).select_from(model))
+
+
+def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
+    result = runner.invoke(args=["seed-demo"])
+    assert result.exit_code == 0, result.output
+    for email in ["admin@demo.example", "trainer@demo.example", "lea@demo.example", "sam@demo.example"]:
+        assert email in result.output
+    assert "vernetzt-demo" in result.output
+    assert _count(User) == 13
+    learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER)).all()
+    assert len(learners) == 11
+    assert sorted(u.track.value for u in learners).count("staff") == 10
+    assert find_user_by_email("lea@demo.example").track.value == "leadership"
+    trainer = find_user_by_email("trainer@demo.example")
+    assert [o.name for o in trainer.trained_organisations] == ["Demo GmbH"]
+    for email in ["admin@demo.example", "trainer@demo.example", "sam@demo.example"]:
+        assert authenticate(email, DEMO_PASSWORD) is not None
+
+
+def test_seed_demo_is_idempotent(runner):
+    runner.invoke(args=["seed-demo"])
+    again = runner.invoke(args=["seed-demo"])
+    assert again.exit_code == 0
+    assert _count(User) == 13 and _count(Organisation) == 1
+
+
+def test_users_create(runner, organisation):
+    result = runner.invoke(args=[
+        "users", "create", "--name", "Tina", "--email", "Tina@Acme.example", "--role", "trainer",
+        "--organisation", organisation.name, "--password", "long password 1",
+    ])
+    assert result.exit_code == 0, result.output
+    user = find_user_by_email("tina@acme.example")
+    assert user.role == Role.TRAINER and user.trained_organisations == [organisation]
+    assert authenticate("tina@acme.example", "long password 1") == user
+
+
+def test_users_create_explains_mistakes(runner, learner):
+    unknown = runner.invoke(args=[
+        "users", "create", "--name", "X", "--email", "x@example.org", "--track", "staff",
+        "--organisation", "Nope", "--password", "long password 1",
+    ])
+    assert unknown.exit_code == 2 and "no organisation called 'Nope'" in unknown.output
+    duplicate = runner.invoke(args=[
+        "users", "create", "--name", "X", "--email", learner.email.upper(), "--role", "admin",
+        "--password", "long password 1",
+    ])
+    assert duplicate.exit_code == 1 and "There is already an account" in duplicate.output
+    no_track = runner.invoke(args=[
+        "users", "create", "--name", "X", "--email", "y@example.org", "--organisation", "Acme AG",
+        "--password", "long password 1",
+    ])
+    assert no_track.exit_code == 1 and "needs an organisation and a track" in no_track.output

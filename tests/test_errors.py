@@ -1,0 +1,50 @@
+"""Styled error pages."""
+import pytest
+
+from course import create_app
+from tests.conftest import base_config
+
+
+def test_404_is_styled_and_helpful(client):
+    response = client.get("/no-such-page")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "Page not found" in html and 'href="/"' in html and "app.css" in html
+
+
+def test_404_in_german(client):
+    html = client.get("/no-such-page", headers={"Accept-Language": "de"}).get_data(as_text=True)
+    assert "Seite nicht gefunden" in html
+
+
+def test_403_explains_the_role(client, auth, learner):
+    auth.login(learner.email)
+    response = client.get("/outbox/")
+    assert response.status_code == 403
+    assert "This page is not for your role" in response.get_data(as_text=True)
+
+
+@pytest.fixture
+def failing_client(migrated_database, tmp_path):
+    import shutil
+
+    copy = tmp_path / "errors.db"
+    if migrated_database.startswith("sqlite:///"):
+        shutil.copyfile(migrated_database.removeprefix("sqlite:///"), copy)
+        uri = f"sqlite:///{copy}"
+    else:
+        uri = migrated_database
+    app = create_app({**base_config(uri), "TESTING": False})
+
+    @app.get("/explode")
+    def explode():
+        raise RuntimeError("boom")
+
+    return app.test_client()
+
+
+def test_500_is_styled_and_hides_the_error(failing_client):
+    response = failing_client.get("/explode")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in html and "boom" not in html
