@@ -41,3 +41,13 @@ def test_naive_timestamps_are_refused(create_user):
     with pytest.raises(sa.exc.StatementError, match="naive datetime"):
         db.session.commit()
     db.session.rollback()
+
+
+def test_postgresql_stores_timestamps_with_time_zone(app):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL only")
+    with db.engine.connect() as connection:
+        types = connection.execute(sa.text(
+            "SELECT DISTINCT data_type FROM information_schema.columns WHERE column_name LIKE '%\\_at'"
+        )).scalars().all()
+    assert types == ["timestamp with time zone"]

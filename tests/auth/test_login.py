@@ -123,3 +123,10 @@ def test_session_from_before_a_password_change_is_signed_out(app, client, auth, 
     assert response.status_code == 302
     assert client.get("/profile").status_code == 200  # this browser stays signed in
     assert other.get("/profile").status_code == 302  # the other one is out
+
+
+def test_fields_carry_aria_state_only_when_it_applies(client, auth):
+    html = client.get("/login").get_data(as_text=True)
+    assert "None" not in html and "aria-invalid" not in html
+    html = auth.login("someone@acme.example", "wrong").get_data(as_text=True)
+    assert 'aria-invalid="true"' in html and 'aria-describedby="password-error"' in html

@@ -1,0 +1,77 @@
+# Two commands for a fresh clone:
+#   make run   set up, migrate, seed the demo organisation and serve on http://127.0.0.1:$(PORT)
+#   make test  set up (Python packages, Chromium, PostgreSQL) and run the suite on SQLite and PostgreSQL
+PYTHON ?= python3
+PORT ?= 5000
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app course
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test test-sqlite test-postgres e2e install install-dev system-deps translations catalogue screenshots clean
+
+run: install translations instance/config.py
+	$(FLASK) db upgrade
+	$(FLASK) seed-demo
+	@echo
+	@echo "Vernetzt is starting on http://127.0.0.1:$(PORT) (Ctrl+C stops it)."
+	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
+
+test: install-dev translations system-deps
+	@echo "=== Test suite on SQLite ==="
+	$(BIN)/pytest
+	@echo "=== Test suite on PostgreSQL ==="
+	.ci/with-postgres $(BIN)/pytest
+
+test-sqlite: install-dev translations
+	$(BIN)/pytest $(ARGS)
+
+test-postgres: install-dev translations system-deps
+	.ci/with-postgres $(BIN)/pytest $(ARGS)
+
+e2e: install-dev translations system-deps
+	$(BIN)/pytest -m e2e $(ARGS)
+
+# Refresh the README's screenshots from the browser tests.
+screenshots: install-dev translations system-deps
+	SCREENSHOT_DIR=static/screenshots $(BIN)/pytest -m e2e
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	touch $@ $(VENV)/.installed
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Debian's Chromium for the browser tests and PostgreSQL for the second test run.
+system-deps:
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
+		echo "Installing Debian packages: chromium postgresql"; \
+		$(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium postgresql; \
+	fi
+
+translations: install
+	$(BIN)/pybabel -q compile -d course/translations
+
+# After changing UI strings: update the catalogue, then translate the new entries.
+catalogue: install
+	$(BIN)/pybabel extract -q -F course/translations/babel.cfg -k _l -k lazy_gettext \
+		--no-location --sort-output --project Vernetzt -o course/translations/messages.pot .
+	$(BIN)/pybabel update -q --no-fuzzy-matching --ignore-obsolete -i course/translations/messages.pot -d course/translations
+
+instance/config.py:
+	@mkdir -p instance
+	@$(BIN)/python -c 'import secrets; print("SECRET_KEY = " + repr(secrets.token_hex(32)))' > $@
+	@echo "Wrote $@ with a new random SECRET_KEY."
+
+clean:
+	rm -rf $(VENV) .pytest_cache
