@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, request
+from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.middleware.proxy_fix import ProxyFix
@@ -78,8 +79,6 @@ def _init_extensions(app: Flask) -> None:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message_category = "info"
-    from flask_babel import lazy_gettext as _l
-
     login_manager.login_message = _l("Please sign in to see this page.")
 
     @login_manager.user_loader
@@ -105,7 +104,7 @@ def _register_blueprints(app: Flask) -> None:
 def _touch_last_seen() -> None:
     # Kept apart from the view's transaction on purpose: at most one short
     # UPDATE per user every few minutes, so activity tracking costs nearly nothing.
-    if not current_user.is_authenticated:
+    if request.endpoint == "static" or not current_user.is_authenticated:
         return
     now = utcnow()
     if current_user.last_seen_at and now - current_user.last_seen_at < LAST_SEEN_INTERVAL:

@@ -29,11 +29,6 @@ def seed_demo_command() -> None:
     click.echo(format_table(["e-mail", "role", "track", "name"], rows))
 
 
-def _organisation_option(required: bool = False):
-    return click.option("--organisation", "organisation_name", required=required,
-                        help="Name of the organisation (learners: theirs; trainers: one they train).")
-
-
 def _resolve(organisation_name: str | None):
     if organisation_name is None:
         return None
@@ -41,6 +36,22 @@ def _resolve(organisation_name: str | None):
     if organisation is None:
         raise click.BadParameter(f"no organisation called {organisation_name!r}", param_hint="--organisation")
     return organisation
+
+
+def _account_options(command):
+    """The options that describe a new account, shared by `create` and `invite`."""
+    options = [
+        click.option("--name", required=True),
+        click.option("--email", required=True),
+        click.option("--role", type=click.Choice([r.value for r in Role]),
+                     default=Role.LEARNER.value, show_default=True),
+        click.option("--track", type=click.Choice([t.value for t in Track]), help="Required for learners."),
+        click.option("--organisation", "organisation_name",
+                     help="Name of the organisation (learners: theirs; trainers: one they train)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def _create(name, email, role, track, organisation_name, password) -> User:
@@ -53,33 +64,21 @@ def _create(name, email, role, track, organisation_name, password) -> User:
         raise click.ClickException(str(error)) from error
 
 
-_ROLE = click.option("--role", type=click.Choice([r.value for r in Role]), default=Role.LEARNER.value, show_default=True)
-_TRACK = click.option("--track", type=click.Choice([t.value for t in Track]), help="Required for learners.")
-
-
 @users_cli.command("create")
-@click.option("--name", required=True)
-@click.option("--email", required=True)
-@_ROLE
-@_TRACK
-@_organisation_option()
+@_account_options
 @click.password_option(help="The new account's password (asked for when left out).")
-def create_user_command(name, email, role, track, organisation_name, password) -> None:
+def create_user_command(password, **account) -> None:
     """Create an account with a password."""
-    user = _create(name, email, role, track, organisation_name, password)
+    user = _create(password=password, **account)
     db.session.commit()
     click.echo(f"Created {user.role.value} {user.email}.")
 
 
 @users_cli.command("invite")
-@click.option("--name", required=True)
-@click.option("--email", required=True)
-@_ROLE
-@_TRACK
-@_organisation_option()
-def invite_user_command(name, email, role, track, organisation_name) -> None:
+@_account_options
+def invite_user_command(**account) -> None:
     """Create an account without a password and mail its owner an invitation link."""
-    user = _create(name, email, role, track, organisation_name, None)
+    user = _create(password=None, **account)
     link = services.invite_user(user)
     db.session.commit()
     click.echo(f"Invited {user.email}. The invitation link (also sent by mail or kept in the outbox):\n{link}")

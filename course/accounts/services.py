@@ -1,8 +1,7 @@
 """Creating, inviting and updating accounts. Functions flush; callers commit."""
+import sqlalchemy as sa
 from flask import current_app, render_template
 from flask_babel import force_locale, gettext as _, lazy_gettext as _l
-
-import sqlalchemy as sa
 
 from course.accounts import tokens
 from course.accounts.models import Organisation, Role, Track, User
@@ -103,6 +102,12 @@ def update_profile(user: User, *, name: str, language: str | None) -> None:
     """Change the name and preferred language (None: follow the browser)."""
     user.name = name.strip()
     user.language = language or None
+    db.session.flush()
+
+
+def set_language(user: User, language: str) -> None:
+    """Remember the language the user switched to."""
+    user.language = language
     db.session.flush()
 
 

@@ -50,7 +50,7 @@ def switch_language():
     if form.validate_on_submit():
         session["language"] = form.language.data
         if current_user.is_authenticated:
-            services.update_profile(current_user, name=current_user.name, language=form.language.data)
+            services.set_language(current_user, form.language.data)
             db.session.commit()
     target = request.form.get("next")
     return redirect(target if is_safe_next(target) else url_for("home.index"))

@@ -37,4 +37,4 @@ def create():
             flash(_("“%(name)s” is created.", name=organisation.name), "success")
             return redirect(url_for("organisations.detail", organisation_id=organisation.id))
     context = queries.trainer_start(current_user)
-    return render_template("home/staff.html", form=form, **context), 400
+    return render_template("home/staff.html", form=form, **context)

@@ -130,3 +130,16 @@ def test_fields_carry_aria_state_only_when_it_applies(client, auth):
     assert "None" not in html and "aria-invalid" not in html
     html = auth.login("someone@acme.example", "wrong").get_data(as_text=True)
     assert 'aria-invalid="true"' in html and 'aria-describedby="password-error"' in html
+
+
+def test_static_files_do_not_touch_the_database(app, client, auth, learner):
+    import sqlalchemy as sa
+
+    from course.extensions import db
+
+    auth.login(learner.email)
+    statements = []
+    sa.event.listen(db.engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    response = client.get("/static/css/app.css")
+    response.close()
+    assert response.status_code == 200 and statements == []
