@@ -64,9 +64,9 @@ translations: install
 
 # After changing UI strings: update the catalogue, then translate the new entries.
 catalogue: install
-	$(BIN)/pybabel extract -q -F course/translations/babel.cfg -k _l -k lazy_gettext \
+	$(BIN)/pybabel -q extract -F course/translations/babel.cfg -k _l -k lazy_gettext \
 		--no-location --sort-output --project Vernetzt -o course/translations/messages.pot .
-	$(BIN)/pybabel update -q --no-fuzzy-matching --ignore-obsolete -i course/translations/messages.pot -d course/translations
+	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i course/translations/messages.pot -d course/translations
 
 instance/config.py:
 	@mkdir -p instance

@@ -1,5 +1,6 @@
 """Vernetzt: a social-media onboarding course for organisations."""
 import os
+from importlib import import_module
 from collections.abc import Mapping
 from datetime import timedelta
 from pathlib import Path
@@ -14,7 +15,7 @@ from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import config as default_config
 from course.database import configure_sqlite, utcnow
-from course.extensions import babel, csrf, db, limiter, login_manager, migrate
+from course.extensions import babel, csrf, db, lessons, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 LAST_SEEN_INTERVAL = timedelta(minutes=5)
@@ -34,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(default_config.from_environment())
     app.config.update(test_config or {})
     _configure_database(app)
+    app.config["LESSONS_PATH"] = app.config.get("LESSONS_PATH") or str(PROJECT_ROOT / "lessons")
     if not app.config.get("SECRET_KEY"):
         raise RuntimeError(
             "SECRET_KEY is not set. Run `make run` once (it writes instance/config.py), "
@@ -54,7 +56,19 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     cli.init_cli(app)
     app.context_processor(layout_context)
     app.before_request(_touch_last_seen)
+    if app.debug:
+        _refuse_broken_lessons(app)
     return app
+
+
+def _refuse_broken_lessons(app: Flask) -> None:
+    """In debug, stop at once with the same report as `flask lessons check`."""
+    from course.curriculum.assembly import CurriculumError
+
+    try:
+        app.extensions["lessons"].curriculum()
+    except CurriculumError as error:
+        raise SystemExit(f"The lesson files have problems:\n{error}\nRun `flask lessons check` after fixing them.") from None
 
 
 def _configure_database(app: Flask) -> None:
@@ -72,6 +86,7 @@ def _init_extensions(app: Flask) -> None:
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
     csrf.init_app(app)
     limiter.init_app(app)
+    lessons.init_app(app)
 
     from course.i18n import select_locale
 
@@ -94,11 +109,13 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-def _register_blueprints(app: Flask) -> None:
-    from course import accounts, auth, home, mail, organisations
+FEATURES = ("auth", "accounts", "home", "mail", "organisations", "curriculum", "exercises")
 
-    for package in (auth, accounts, home, mail, organisations):
-        app.register_blueprint(package.bp)
+
+def _register_blueprints(app: Flask) -> None:
+    for feature in FEATURES:
+        import_module(f"course.{feature}.views")  # attaches the routes to the blueprint
+        app.register_blueprint(import_module(f"course.{feature}").bp)
 
 
 def _touch_last_seen() -> None:

@@ -86,5 +86,8 @@ def invite_user_command(**account) -> None:
 
 def init_cli(app: Flask) -> None:
     """Register the commands."""
+    from course.curriculum.cli import lessons_cli
+
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(users_cli)
+    app.cli.add_command(lessons_cli)

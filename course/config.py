@@ -14,6 +14,8 @@ SQLALCHEMY_DATABASE_URI = None  # None: SQLite file in the instance folder
 SQLALCHEMY_ENGINE_OPTIONS: dict[str, Any] = {"pool_pre_ping": True}
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
+LESSONS_PATH = None  # None: the lessons/ folder of the project
+
 BASE_URL = "http://127.0.0.1:5000"  # for links in mail sent outside a request (CLI)
 TRUSTED_PROXIES = 0  # number of reverse proxies in front of the app (X-Forwarded-*)
 

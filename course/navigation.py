@@ -10,9 +10,11 @@ from course.accounts.forms import LanguageForm
 from course.i18n import LANGUAGE_NAMES
 
 NAVIGATION = {
-    "learner": [("home.index", _l("My course"))],
-    "trainer": [("home.index", _l("Organisations")), ("mail.outbox", _l("Outbox"))],
-    "admin": [("home.index", _l("Organisations")), ("mail.outbox", _l("Outbox"))],
+    "learner": [("curriculum.index", _l("My course"))],
+    "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
+                ("mail.outbox", _l("Outbox"))],
+    "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
+              ("mail.outbox", _l("Outbox"))],
 }
 
 

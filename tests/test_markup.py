@@ -37,8 +37,8 @@ def _parse(html: str) -> _Collector:
 
 PAGES = {
     "anonymous": ["/login", "/reset-password", "/no-such-page"],
-    "learner": ["/", "/profile", "/profile/password"],
-    "admin": ["/", "/outbox/", "/organisations/{organisation}"],
+    "learner": ["/learn/", "/learn/networking-is-doing", "/learn/before-we-start", "/profile", "/profile/password"],
+    "admin": ["/", "/outbox/", "/organisations/{organisation}", "/learn/", "/learn/contact-without-agenda"],
 }
 
 

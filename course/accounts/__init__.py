@@ -1,4 +1,4 @@
 """People and organisations: the profile, passwords and the language choice."""
-from course.accounts.views import bp
+from flask import Blueprint
 
-__all__ = ["bp"]
+bp = Blueprint("accounts", __name__)

@@ -24,7 +24,8 @@ class Track(StrEnum):
     STAFF = "staff"
 
 
-def _enum(enum_class: type[StrEnum]) -> sa.Enum:
+def enum_column(enum_class: type[StrEnum]) -> sa.Enum:
+    """A portable enum column storing the members' values, with a CHECK constraint."""
     return sa.Enum(
         enum_class,
         native_enum=False,
@@ -76,8 +77,8 @@ class User(UserMixin, db.Model):
     # also means unique regardless of case.
     email: Mapped[str] = mapped_column(sa.String(320), unique=True)
     password_hash: Mapped[str | None] = mapped_column(sa.String(255))
-    role: Mapped[Role] = mapped_column(_enum(Role))
-    track: Mapped[Track | None] = mapped_column(_enum(Track))
+    role: Mapped[Role] = mapped_column(enum_column(Role))
+    track: Mapped[Track | None] = mapped_column(enum_column(Track))
     language: Mapped[str | None] = mapped_column(sa.String(8))
     active: Mapped[bool] = mapped_column(default=True, server_default=sa.true())
     organisation_id: Mapped[int | None] = mapped_column(

@@ -1,5 +1,5 @@
 """Sign in, sign out, reset a forgotten password, accept an invitation."""
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required, login_user, logout_user
 
@@ -9,8 +9,8 @@ from course.auth.forms import LoginForm, ResetRequestForm
 from course.auth.throttle import throttle_failures
 from course.extensions import db
 from course.security import is_safe_next
+from course.auth import bp
 
-bp = Blueprint("auth", __name__)
 
 
 def _next_url() -> str | None:

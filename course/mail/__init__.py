@@ -1,4 +1,4 @@
 """Mail delivery and the in-app outbox."""
-from course.mail.views import bp
+from flask import Blueprint
 
-__all__ = ["bp"]
+bp = Blueprint("mail", __name__, url_prefix="/outbox")

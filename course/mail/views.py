@@ -1,11 +1,11 @@
 """The outbox: mail kept in the app when no SMTP server is configured."""
-from flask import Blueprint, current_app, render_template, request
+from flask import current_app, render_template, request
 from flask_login import current_user
 
 from course.mail import queries
 from course.permissions import staff_required
+from course.mail import bp
 
-bp = Blueprint("mail", __name__, url_prefix="/outbox")
 
 
 @bp.get("/")

@@ -1,4 +1,4 @@
 """Organisations as trainers and admins see them."""
-from course.organisations.views import bp
+from flask import Blueprint
 
-__all__ = ["bp"]
+bp = Blueprint("organisations", __name__, url_prefix="/organisations")

@@ -1,5 +1,5 @@
 """Organisation pages for trainers and admins."""
-from flask import Blueprint, flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
@@ -8,8 +8,8 @@ from course.extensions import db
 from course.organisations import queries
 from course.organisations.forms import OrganisationForm
 from course.permissions import admin_required, get_organisation_or_404, staff_required
+from course.organisations import bp
 
-bp = Blueprint("organisations", __name__, url_prefix="/organisations")
 
 
 @bp.get("/<int:organisation_id>")

@@ -34,7 +34,7 @@ def test_invited_person_sets_a_password_and_lands_on_their_start_page(client, au
     assert "Welcome, Nina Neu" in html
     response = auth.post(path, {"password": "my own password", "confirm": "my own password"})
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    assert "Welcome, Nina Neu" in client.get("/").get_data(as_text=True)
+    assert "Welcome, Nina Neu" in client.get("/", follow_redirects=True).get_data(as_text=True)
     auth.logout()
     assert client.get(path).status_code == 400  # used
     assert auth.login("neu@acme.example", "my own password").status_code == 302

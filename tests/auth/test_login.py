@@ -13,7 +13,7 @@ def test_login_page_posts_email_and_password(client):
 def test_learner_signs_in_and_sees_their_start_page(client, auth, learner):
     response = auth.login("SAM@ACME.example")
     assert response.status_code == 302 and response.headers["Location"] == "/"
-    html = client.get("/").get_data(as_text=True)
+    html = client.get("/", follow_redirects=True).get_data(as_text=True)
     assert "Welcome, Sam Learner" in html and "Acme AG" in html
 
 

@@ -16,7 +16,7 @@ LOGIN = "login"  # a redirect to the sign-in page
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
-    ("GET", "/", None, {"anonymous": LOGIN, "*": 200}),
+    ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
     ("GET", "/login", None, {"anonymous": 200, "*": 302}),
     ("POST", "/login", {}, {"anonymous": 200, "*": 302}),
     ("POST", "/logout", {}, {"anonymous": LOGIN, "*": 302}),
@@ -38,12 +38,16 @@ MATRIX = [
      {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "other_trainer": 404, "*": 200}),
     ("POST", "/organisations/", {"name": "New organisation"},
      {"anonymous": LOGIN, "admin": 302, "*": 403}),
+    ("GET", "/learn/", None, {"anonymous": LOGIN, "*": 200}),
+    ("GET", "/learn/{lesson}", None, {"anonymous": LOGIN, "*": 200}),
+    ("POST", "/learn/{lesson}/read", {}, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 403}),
+    ("POST", "/learn/{lesson}/exercise", {}, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
 ]
 
 
 def _rule_pattern(path: str) -> str:
-    return path.replace("{message}", "<int:message_id>").replace(
+    return path.replace("{message}", "<int:message_id>").replace("{lesson}", "<slug>").replace(
         "{organisation}", "<int:organisation_id>").replace("bad-token", "<token>")
 
 
@@ -70,7 +74,8 @@ def world(create_organisation, create_user):
     }
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
-    return {"people": people, "ids": {"message": message.id, "organisation": home.id}}
+    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing"}
+    return {"people": people, "ids": ids}
 
 
 def _expected(expectations: dict, role: str):

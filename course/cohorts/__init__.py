@@ -1,0 +1,1 @@
+"""Cohorts: a group of learners taking the course together."""

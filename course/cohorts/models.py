@@ -1,0 +1,66 @@
+"""A cohort, its members and, for scheduled pacing, the date each stage opens."""
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from course.accounts.models import Organisation, User, enum_column
+from course.database import UTCDateTime, utcnow
+from course.extensions import db
+
+
+class Pacing(StrEnum):
+    SELF_PACED = "self_paced"
+    SCHEDULED = "scheduled"
+
+
+class Cohort(db.Model):
+    __tablename__ = "cohorts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    organisation_id: Mapped[int] = mapped_column(sa.ForeignKey("organisations.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(sa.String(200))
+    hashtag: Mapped[str | None] = mapped_column(sa.String(100))
+    starts_on: Mapped[date | None]
+    pacing: Mapped[Pacing] = mapped_column(enum_column(Pacing), default=Pacing.SELF_PACED)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    organisation: Mapped[Organisation] = relationship()
+    members: Mapped[list[CohortMember]] = relationship(back_populates="cohort", cascade="all, delete-orphan")
+    schedule: Mapped[list[StageSchedule]] = relationship(
+        back_populates="cohort", cascade="all, delete-orphan", order_by="StageSchedule.opens_on"
+    )
+
+    __table_args__ = (sa.UniqueConstraint("organisation_id", "name"),)
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.pacing == Pacing.SCHEDULED
+
+
+class CohortMember(db.Model):
+    """A learner's place in a cohort; a learner is in at most one cohort."""
+
+    __tablename__ = "cohort_members"
+
+    cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, unique=True)
+    joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    cohort: Mapped[Cohort] = relationship(back_populates="members")
+    user: Mapped[User] = relationship()
+
+
+class StageSchedule(db.Model):
+    """For a scheduled cohort: the day a stage opens."""
+
+    __tablename__ = "stage_schedules"
+
+    cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
+    stage_key: Mapped[str] = mapped_column(sa.String(100), primary_key=True)
+    opens_on: Mapped[date]
+
+    cohort: Mapped[Cohort] = relationship(back_populates="schedule")

@@ -1,0 +1,61 @@
+"""Lesson Markdown to HTML: tables, footnotes, heading anchors, boxes, lesson links."""
+from collections.abc import Callable
+from xml.etree.ElementTree import Element
+
+import markdown
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+
+from course.curriculum.content import LessonText
+
+LESSON_SCHEME = "lesson:"
+
+
+class _LessonLinks(Treeprocessor):
+    """Turns ``lesson:slug`` links into the lesson's URL and marks boxes as notes."""
+
+    def __init__(self, md, link_for: Callable[[str], str]):
+        super().__init__(md)
+        self.link_for = link_for
+
+    def run(self, root: Element) -> None:
+        for element in root.iter("a"):
+            href = element.get("href", "")
+            if href.startswith(LESSON_SCHEME):
+                element.set("href", self.link_for(href[len(LESSON_SCHEME):]))
+        for element in root.iter("div"):
+            classes = element.get("class", "").split()
+            if "admonition" in classes:
+                element.set("role", "note")
+
+
+class LessonExtension(Extension):
+    def __init__(self, link_for: Callable[[str], str]):
+        super().__init__()
+        self.link_for = link_for
+
+    def extendMarkdown(self, md) -> None:
+        md.treeprocessors.register(_LessonLinks(md, self.link_for), "lesson_links", 5)
+
+
+def render_markdown(source: str, link_for: Callable[[str], str]) -> str:
+    """HTML for trusted lesson Markdown."""
+    converter = markdown.Markdown(
+        extensions=[
+            "tables", "footnotes", "admonition", "sane_lists", "smarty",
+            "toc", LessonExtension(link_for),
+        ],
+        extension_configs={
+            "toc": {"permalink": "#", "permalink_title": "", "toc_depth": "2-3"},
+            "smarty": {"smart_quotes": False},
+        },
+        output_format="html",
+    )
+    return converter.convert(source)
+
+
+def lesson_html(text: LessonText, link_for: Callable[[str], str]) -> str:
+    """The lesson's HTML, rendered on first use and then kept with the text."""
+    if text.html is None:
+        text.html = render_markdown(text.body, link_for)
+    return text.html

@@ -1,0 +1,90 @@
+"""What the exercise part of a lesson page shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from flask import url_for
+from flask_babel import lazy_gettext as _l
+
+from course.accounts.models import User
+from course.curriculum.content import Lesson
+from course.curriculum.rendering import render_markdown
+from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
+from course.exercises.models import ExerciseResponse
+from course.exercises.platforms import PLATFORMS
+from course.exercises.services import response_for
+
+
+KIND_TITLES = {
+    "reflection": _l("Reflection"),
+    "survey": _l("Survey"),
+    "plan": _l("Your plan"),
+    "replies": _l("Replies"),
+    "profile": _l("Your profile text"),
+    "post": _l("Writing exercise"),
+}
+
+
+@dataclass
+class Comparison:
+    question: str
+    before: Any
+    now: Any
+
+
+@dataclass
+class ExercisePanel:
+    kind: str
+    prompt_html: str
+    form: ExerciseForm | None  # None: written in the composer
+    response: ExerciseResponse | None
+    platforms: list[str] = field(default_factory=list)
+    posts: list[dict] = field(default_factory=list)
+    plan_rows: list[list[str]] = field(default_factory=list)  # field names per row
+    plan_headings: list[str] = field(default_factory=list)
+    comparisons: list[Comparison] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return str(KIND_TITLES[self.kind])
+
+    @property
+    def is_done(self) -> bool:
+        return self.response is not None
+
+
+def _link(slug: str) -> str:
+    return url_for("curriculum.lesson", slug=slug)
+
+
+def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
+    """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
+    exercise, text = lesson.exercise, lesson.text(language).exercise
+    response = response_for(user, lesson.slug)
+    if exercise.kind in FORM_KINDS and form is None:
+        saved = dict(response.answers, share=response.is_shared_with_trainer) if response else {}
+        form = form_class(lesson, language)(formdata=None, data=saved)
+    panel = ExercisePanel(exercise.kind, render_markdown(text["prompt"], _link),
+                          form if exercise.kind in FORM_KINDS else None, response)
+    if exercise.kind in ("post", "replies"):
+        keys = exercise.settings.get("platforms") or [exercise.settings["platform"]]
+        panel.platforms = [PLATFORMS[key].name for key in keys]
+    if exercise.kind == "replies":
+        panel.posts = text["posts"]
+    if exercise.kind == "plan":
+        columns = list(text["columns"])
+        panel.plan_headings = list(text["columns"].values())
+        panel.plan_rows = [[f"row{row}_{key}" for key in columns] for row in range(1, exercise.settings["rows"] + 1)]
+    if exercise.kind == "survey" and "compare_with" in exercise.settings:
+        panel.comparisons = _comparisons(user, lesson, text, response)
+    return panel
+
+
+def _comparisons(user, lesson, text, response) -> list[Comparison]:
+    earlier = response_for(user, lesson.exercise.settings["compare_with"])
+    if earlier is None:
+        return []
+    now = response.answers if response else {}
+    return [Comparison(text["questions"][q["key"]], earlier.answers.get(f"q_{q['key']}"), now.get(f"q_{q['key']}"))
+            for q in lesson.exercise.settings["questions"]]
