@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app course
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-sqlite test-postgres e2e install install-dev system-deps translations catalogue screenshots clean
+.PHONY: run test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps translations catalogue screenshots clean
 
 run: install translations instance/config.py
 	$(FLASK) db upgrade
@@ -18,6 +18,7 @@ run: install translations instance/config.py
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
 test: install-dev translations system-deps
+	$(BIN)/ruff check course tests benchmarks
 	@echo "=== Test suite on SQLite ==="
 	$(BIN)/pytest
 	@echo "=== Test suite on PostgreSQL ==="
@@ -31,6 +32,16 @@ test-postgres: install-dev translations system-deps
 
 e2e: install-dev translations system-deps
 	$(BIN)/pytest -m e2e $(ARGS)
+
+lint: install-dev
+	$(BIN)/ruff check course tests benchmarks
+
+lessons-check: install
+	SECRET_KEY=lessons-check $(FLASK) lessons check
+
+# Throughput of a lesson page against a bare Flask baseline, both under gunicorn.
+benchmark: install-dev translations
+	$(BIN)/python benchmarks/lesson_page.py $(ARGS)
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: install-dev translations system-deps

@@ -1,8 +1,8 @@
 """Vernetzt: a social-media onboarding course for organisations."""
 import os
-from importlib import import_module
 from collections.abc import Mapping
 from datetime import timedelta
+from importlib import import_module
 from pathlib import Path
 from typing import Any
 

@@ -12,9 +12,9 @@ users_cli = AppGroup("users", help="Create and invite accounts.")
 
 def format_table(headers: list[str], rows: list[list[str]]) -> str:
     """Plain-text table with aligned columns."""
-    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows)]
+    widths = [max(len(str(cell)) for cell in column) for column in zip(headers, *rows, strict=True)]
     lines = [headers, ["-" * width for width in widths], *rows]
-    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip() for line in lines)
+    return "\n".join("  ".join(str(c).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip() for line in lines)
 
 
 @click.command("seed-demo")

@@ -1,11 +1,17 @@
 """The demo organisation a newcomer finds after `make run`."""
 from dataclasses import dataclass
 
+import sqlalchemy as sa
+
 from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
+from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.database import utcnow
+from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"
 DEMO_PASSWORD = "vernetzt-demo"
+DEMO_COHORT = "Spring cohort"
 
 
 @dataclass(frozen=True)
@@ -59,4 +65,22 @@ def seed_demo() -> tuple[Organisation, list[User]]:
                 password=DEMO_PASSWORD,
             )
         users.append(user)
+    _seed_cohort(organisation, [user for user in users if user.is_learner])
     return organisation, users
+
+
+def _seed_cohort(organisation: Organisation, learners: list[User]) -> Cohort:
+    """A self-paced cohort holding every demo learner who is in no cohort yet."""
+    cohort = db.session.scalar(
+        sa.select(Cohort).where(Cohort.organisation_id == organisation.id, Cohort.name == DEMO_COHORT)
+    )
+    if cohort is None:
+        cohort = Cohort(organisation=organisation, name=DEMO_COHORT, hashtag="#DemoVernetzt",
+                        starts_on=utcnow().date(), pacing=Pacing.SELF_PACED)
+        db.session.add(cohort)
+    placed = set(db.session.scalars(sa.select(CohortMember.user_id)))
+    for learner in learners:
+        if learner.id not in placed:
+            cohort.members.append(CohortMember(user=learner))
+    db.session.flush()
+    return cohort

@@ -6,7 +6,6 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from course.accounts.forms import LanguageForm
 from course.i18n import LANGUAGE_NAMES
 
 NAVIGATION = {
@@ -40,10 +39,8 @@ def layout_context() -> dict:
     """Variables every page gets: navigation, language switch, current path."""
     if not has_request_context():  # mail rendered by a CLI command
         return {}
-    language_form = LanguageForm(formdata=None, language=str(get_locale()))
     return {
         "nav_items": navigation(),
-        "language_form": language_form,
         "language_names": LANGUAGE_NAMES,
         "current_language": str(get_locale()),
         "current_path": request.full_path.rstrip("?"),

@@ -3,6 +3,7 @@ import sqlalchemy as sa
 
 from course.accounts.models import Organisation, Role, User
 from course.accounts.services import authenticate, find_user_by_email
+from course.cohorts.models import Cohort, CohortMember
 from course.demo import DEMO_PASSWORD
 from course.extensions import db
 
@@ -26,6 +27,9 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     assert [o.name for o in trainer.trained_organisations] == ["Demo GmbH"]
     for email in ["admin@demo.example", "trainer@demo.example", "sam@demo.example"]:
         assert authenticate(email, DEMO_PASSWORD) is not None
+    (cohort,) = db.session.scalars(sa.select(Cohort)).all()
+    assert cohort.organisation.name == "Demo GmbH" and not cohort.is_scheduled
+    assert sorted(m.user.email for m in cohort.members) == sorted(u.email for u in learners)
 
 
 def test_seed_demo_is_idempotent(runner):
@@ -33,6 +37,7 @@ def test_seed_demo_is_idempotent(runner):
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0
     assert _count(User) == 13 and _count(Organisation) == 1
+    assert _count(Cohort) == 1 and _count(CohortMember) == 11
 
 
 def test_users_create(runner, organisation):

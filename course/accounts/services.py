@@ -1,7 +1,9 @@
 """Creating, inviting and updating accounts. Functions flush; callers commit."""
 import sqlalchemy as sa
 from flask import current_app, render_template
-from flask_babel import force_locale, gettext as _, lazy_gettext as _l
+from flask_babel import force_locale
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from course.accounts import tokens
 from course.accounts.models import Organisation, Role, Track, User

@@ -1,14 +1,13 @@
 """The profile page, changing the password, switching the language."""
 from flask import flash, redirect, render_template, request, session, url_for
-from flask_babel import gettext as _, refresh
+from flask_babel import gettext as _
+from flask_babel import refresh
 from flask_login import current_user, login_required, login_user
 
-from course.accounts import services
+from course.accounts import bp, services
 from course.accounts.forms import ChangePasswordForm, LanguageForm, ProfileForm
 from course.extensions import db
 from course.security import is_safe_next
-from course.accounts import bp
-
 
 
 @bp.route("/profile", methods=["GET", "POST"])

@@ -5,12 +5,11 @@ from flask_login import current_user, login_required, login_user, logout_user
 
 from course.accounts import services, tokens
 from course.accounts.forms import SetPasswordForm
+from course.auth import bp
 from course.auth.forms import LoginForm, ResetRequestForm
 from course.auth.throttle import throttle_failures
 from course.extensions import db
 from course.security import is_safe_next
-from course.auth import bp
-
 
 
 def _next_url() -> str | None:

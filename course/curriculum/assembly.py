@@ -8,7 +8,16 @@ from typing import Any
 
 from course.curriculum import exercise_specs
 from course.curriculum.content import (
-    DEFAULT_LANGUAGE, LANGUAGES, TRACKS, Criterion, Curriculum, Exercise, Lesson, LessonText, Stage, count_words,
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    TRACKS,
+    Criterion,
+    Curriculum,
+    Exercise,
+    Lesson,
+    LessonText,
+    Stage,
+    count_words,
 )
 from course.curriculum.parsing import ParsedFile
 
@@ -180,7 +189,7 @@ def _translation(path, parsed, lessons, problems) -> None:
 
 def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesson]:
     lessons = {}
-    for language, translated in translations.items():
+    for translated in translations.values():
         for slug, (path, _parsed) in translated.items():
             if slug not in english:
                 problems.add(path, f"no English lesson has the slug '{slug}'")
@@ -229,7 +238,7 @@ def _exercise_text(exercise: Any) -> dict:
 def _check_links_and_surveys(lessons, english, translations, problems, invalid) -> None:
     sources = [english] + list(translations.values())
     for files in sources:
-        for slug, (path, parsed) in files.items():
+        for path, parsed in files.values():
             for target in LESSON_LINK.findall(parsed.body):
                 if target not in lessons:
                     problems.add(path, f"link to a lesson that does not exist: lesson:{target}")
@@ -237,6 +246,8 @@ def _check_links_and_surveys(lessons, english, translations, problems, invalid) 
         exercise = parsed.front.get("exercise")
         if not isinstance(exercise, dict) or "compare_with" not in exercise:
             continue
+        if slug in invalid or exercise["compare_with"] in invalid:
+            continue  # the exercise block itself has problems, reported already
         earlier = lessons.get(exercise["compare_with"])
         if earlier is None or earlier.exercise is None or earlier.exercise.kind != "survey":
             problems.add(path, f"exercise.compare_with: '{exercise['compare_with']}' is not a survey lesson")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 DEFAULT_LANGUAGE = "en"
@@ -27,9 +28,9 @@ class LessonText:
     takeaway: str
     body: str
     exercise: dict[str, Any] = field(default_factory=dict)
-    html: str | None = None  # rendered once, on first use
+    rendered: dict[str, str] = field(default_factory=dict)  # HTML of body and prompt, made on first use
 
-    @property
+    @cached_property
     def word_count(self) -> int:
         return count_words(self.body)
 

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 from flask import abort, render_template, url_for
-from flask_babel import format_date, get_locale, gettext as _
+from flask_babel import format_date, get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.curriculum.queries import CourseView, course_view

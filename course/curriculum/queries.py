@@ -3,10 +3,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
-from zoneinfo import ZoneInfo
 
 from course.accounts.models import User
 from course.cohorts.models import Cohort, CohortMember

@@ -56,6 +56,13 @@ def render_markdown(source: str, link_for: Callable[[str], str]) -> str:
 
 def lesson_html(text: LessonText, link_for: Callable[[str], str]) -> str:
     """The lesson's HTML, rendered on first use and then kept with the text."""
-    if text.html is None:
-        text.html = render_markdown(text.body, link_for)
-    return text.html
+    if "body" not in text.rendered:
+        text.rendered["body"] = render_markdown(text.body, link_for)
+    return text.rendered["body"]
+
+
+def prompt_html(text: LessonText, link_for: Callable[[str], str]) -> str:
+    """The exercise prompt's HTML, rendered once like the lesson."""
+    if "prompt" not in text.rendered:
+        text.rendered["prompt"] = render_markdown(text.exercise["prompt"], link_for)
+    return text.rendered["prompt"]

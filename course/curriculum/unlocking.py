@@ -51,12 +51,17 @@ class StageState:
         return sum(state.is_completed for state in self.lessons)
 
     @property
+    def read(self) -> int:
+        """Lessons read but not yet complete."""
+        return sum(state.is_read and not state.is_completed for state in self.lessons)
+
+    @property
     def total(self) -> int:
         return len(self.lessons)
 
     @property
     def percent(self) -> int:
-        return round(100 * self.completed / self.total) if self.total else 100
+        return percent_done(self.completed, self.read, self.total) if self.total else 100
 
     @property
     def is_complete(self) -> bool:
@@ -90,16 +95,22 @@ def stage_states(
     return states
 
 
+def percent_done(completed: int, read: int, total: int) -> int:
+    """Progress for the bar: a lesson read but not yet done counts half."""
+    return round(100 * (completed + read / 2) / total) if total else 0
+
+
 @dataclass(frozen=True)
 class CourseProgress:
     completed: int
+    read: int
     total: int
 
     @property
     def percent(self) -> int:
-        return round(100 * self.completed / self.total) if self.total else 0
+        return percent_done(self.completed, self.read, self.total)
 
 
 def course_progress(states: list[StageState]) -> CourseProgress:
-    """Completed lessons out of all the learner sees."""
-    return CourseProgress(sum(s.completed for s in states), sum(s.total for s in states))
+    """Completed (and read) lessons out of all the learner sees."""
+    return CourseProgress(sum(s.completed for s in states), sum(s.read for s in states), sum(s.total for s in states))

@@ -1,16 +1,15 @@
 """The course overview and the lesson pages."""
 from flask import flash, redirect, render_template, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from course.curriculum import services
+from course.accounts.models import Role
+from course.curriculum import bp, services
 from course.curriculum.pages import find_lesson, lock_reason, render_lesson
 from course.curriculum.queries import course_view
 from course.extensions import db
 from course.permissions import role_required
-from course.accounts.models import Role
-from course.curriculum import bp
-
 
 
 @bp.get("/")

@@ -9,12 +9,11 @@ from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.curriculum.content import Lesson
-from course.curriculum.rendering import render_markdown
+from course.curriculum.rendering import prompt_html
 from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
 from course.exercises.models import ExerciseResponse
 from course.exercises.platforms import PLATFORMS
 from course.exercises.services import response_for
-
 
 KIND_TITLES = {
     "reflection": _l("Reflection"),
@@ -60,12 +59,13 @@ def _link(slug: str) -> str:
 
 def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
     """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
-    exercise, text = lesson.exercise, lesson.text(language).exercise
+    exercise, lesson_text = lesson.exercise, lesson.text(language)
+    text = lesson_text.exercise
     response = response_for(user, lesson.slug)
     if exercise.kind in FORM_KINDS and form is None:
         saved = dict(response.answers, share=response.is_shared_with_trainer) if response else {}
         form = form_class(lesson, language)(formdata=None, data=saved)
-    panel = ExercisePanel(exercise.kind, render_markdown(text["prompt"], _link),
+    panel = ExercisePanel(exercise.kind, prompt_html(lesson_text, _link),
                           form if exercise.kind in FORM_KINDS else None, response)
     if exercise.kind in ("post", "replies"):
         keys = exercise.settings.get("platforms") or [exercise.settings["platform"]]

@@ -1,16 +1,15 @@
 """Answering a lesson's exercise (reflection, plan, replies, survey)."""
 from flask import abort, flash, redirect, url_for
-from flask_babel import get_locale, gettext as _
+from flask_babel import get_locale
+from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.accounts.models import Role
 from course.curriculum.pages import find_lesson, render_lesson
-from course.exercises import services
+from course.exercises import bp, services
 from course.exercises.forms import FORM_KINDS, form_class
 from course.extensions import db
 from course.permissions import role_required
-from course.exercises import bp
-
 
 
 @bp.post("/<slug>/exercise")

@@ -2,10 +2,9 @@
 from flask import redirect, render_template, url_for
 from flask_login import current_user
 
+from course.home import bp
 from course.organisations import queries
 from course.organisations.forms import OrganisationForm
-from course.home import bp
-
 
 
 @bp.get("/")

@@ -2,10 +2,8 @@
 from flask import current_app, render_template, request
 from flask_login import current_user
 
-from course.mail import queries
+from course.mail import bp, queries
 from course.permissions import staff_required
-from course.mail import bp
-
 
 
 @bp.get("/")

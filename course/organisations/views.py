@@ -5,11 +5,9 @@ from flask_login import current_user
 
 from course.accounts import services
 from course.extensions import db
-from course.organisations import queries
+from course.organisations import bp, queries
 from course.organisations.forms import OrganisationForm
 from course.permissions import admin_required, get_organisation_or_404, staff_required
-from course.organisations import bp
-
 
 
 @bp.get("/<int:organisation_id>")

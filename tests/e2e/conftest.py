@@ -51,6 +51,18 @@ class Browsing:
         self.base_url = base_url
         self.contexts = []
         self.console_errors = []
+        self.expected_statuses: set[int] = set()
+
+    def expect_status(self, status: int) -> None:
+        """A page answering ``status`` is part of the test, not a browser error."""
+        self.expected_statuses.add(status)
+
+    def _console(self, message) -> None:
+        if message.type != "error":
+            return
+        if any(f"status of {status} " in message.text for status in self.expected_statuses):
+            return
+        self.console_errors.append(message.text)
 
     def new_page(self, *, locale="en-GB", viewport=None):
         context = self._browser.new_context(
@@ -58,7 +70,7 @@ class Browsing:
         )
         self.contexts.append(context)
         page = context.new_page()
-        page.on("console", lambda m: m.type == "error" and self.console_errors.append(m.text))
+        page.on("console", self._console)
         page.on("pageerror", lambda error: self.console_errors.append(str(error)))
         return page
 

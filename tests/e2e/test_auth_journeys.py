@@ -18,7 +18,6 @@ def test_sign_in_and_out(browsing, learner):
     expect(page.get_by_role("navigation", name="Main").get_by_role("link", name="My course")).to_have_attribute(
         "aria-current", "page"
     )
-    screenshot(page, "learner-start")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_text("You are signed out.")).to_be_visible()
     page.goto("/profile")

@@ -1,0 +1,151 @@
+"""Load benchmark: an authenticated lesson page against a bare Flask baseline.
+
+Both apps run under gunicorn (same workers, same SQLite database) on 127.0.0.1;
+a threaded client holds keep-alive connections for a fixed time against each
+and reports requests per second, p50 and p99 latency, and the ratio of the
+lesson page's throughput to the baseline's.
+
+    .venv/bin/python benchmarks/lesson_page.py [--seconds 10] [--concurrency 8] [--workers 2]
+"""
+import argparse
+import http.client
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start(app: str, port: int, workers: int, env: dict) -> subprocess.Popen:
+    process = subprocess.Popen(
+        [str(BIN / "gunicorn"), "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", app],
+        cwd=ROOT, env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process
+        except OSError:
+            time.sleep(0.2)
+    process.kill()
+    raise SystemExit(f"{app} did not start on port {port}")
+
+
+def sign_in(port: int, email: str, password: str) -> str:
+    """Sign in through the real form; return the session cookie header."""
+    connection = http.client.HTTPConnection("127.0.0.1", port)
+    connection.request("GET", "/login")
+    response = connection.getresponse()
+    html = response.read().decode()
+    cookie = response.getheader("Set-Cookie").split(";")[0]
+    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password})
+    connection.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded",
+                                               "Cookie": cookie})
+    response = connection.getresponse()
+    response.read()
+    if response.status != 302:
+        raise SystemExit(f"sign-in failed with {response.status}")
+    return response.getheader("Set-Cookie").split(";")[0]
+
+
+def load(port: int, path: str, headers: dict, seconds: float, concurrency: int) -> dict:
+    """Requests per second and latency percentiles over ``seconds`` (after a warm-up)."""
+    latencies: list[float] = []
+    errors = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + seconds
+
+    def worker():
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine = []
+        while time.monotonic() < stop_at:
+            started = time.perf_counter()
+            connection.request("GET", path, headers=headers)
+            response = connection.getresponse()
+            response.read()
+            mine.append(time.perf_counter() - started)
+            if response.status != 200:
+                errors.append(response.status)
+                break
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=worker) for _ in range(concurrency)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    if errors:
+        raise SystemExit(f"{path} answered {errors[0]}")
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / elapsed,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[int(0.99 * (len(latencies) - 1))],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--seconds", type=float, default=10)
+    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--lesson", default="networking-is-doing")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as folder:
+        env = {**os.environ, "SECRET_KEY": "benchmark", "DATABASE_URL": f"sqlite:///{folder}/bench.db",
+               "SESSION_COOKIE_SECURE": "false", "PYTHONPATH": str(ROOT)}
+        flask = [str(BIN / "flask"), "--app", "course"]
+        subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
+        subprocess.run([*flask, "seed-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
+
+        results = {}
+        for name, app, setup in [
+            ("lesson page", "course:create_app()", "lesson"),
+            ("baseline", "benchmarks.baseline_app:create_app()", "baseline"),
+        ]:
+            port = free_port()
+            server = start(app, port, args.workers, env)
+            try:
+                if setup == "lesson":
+                    path, headers = f"/learn/{args.lesson}", {"Cookie": sign_in(port, "sam@demo.example", "vernetzt-demo")}
+                else:
+                    path, headers = "/baseline", {}
+                load(port, path, headers, 2, args.concurrency)  # warm-up: caches, connections
+                results[name] = load(port, path, headers, args.seconds, args.concurrency)
+            finally:
+                server.terminate()
+                server.wait(timeout=10)
+
+    print(f"gunicorn {args.workers} workers, {args.concurrency} connections, {args.seconds:.0f} s each, SQLite")
+    print(f"{'':<12} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
+    for name, figures in results.items():
+        print(f"{name:<12} {figures['requests']:>9} {figures['rps']:>8.1f} {figures['p50_ms']:>8.1f} {figures['p99_ms']:>8.1f}")
+    ratio = results["lesson page"]["rps"] / results["baseline"]["rps"]
+    print(f"ratio lesson page / baseline (req/s): {ratio:.2f}  (aim: at least 0.70)")
+
+
+if __name__ == "__main__":
+    main()
