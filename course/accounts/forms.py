@@ -60,4 +60,3 @@ class ProfileForm(FlaskForm):
 
 class LanguageForm(FlaskForm):
     language = SelectField(_l("Language"), choices=language_choices)
-    submit = SubmitField(_l("Switch"))

@@ -204,7 +204,7 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
             other_path, other = translated[slug]
             other_exercise = other.front.get("exercise")
             if isinstance(exercise, dict) and slug not in invalid_exercises:
-                for message in exercise_specs.check_translation(exercise, other_exercise, language):
+                for message in exercise_specs.check_translation(exercise, other_exercise):
                     problems.add(other_path, message)
             elif other_exercise is not None and exercise is None:
                 problems.add(other_path, "exercise given, but the English file has none")
@@ -238,10 +238,14 @@ def _exercise_text(exercise: Any) -> dict:
 def _check_links_and_surveys(lessons, english, translations, problems, invalid) -> None:
     sources = [english] + list(translations.values())
     for files in sources:
-        for path, parsed in files.values():
+        for slug, (path, parsed) in files.items():
+            source = lessons.get(slug)
             for target in LESSON_LINK.findall(parsed.body):
                 if target not in lessons:
                     problems.add(path, f"link to a lesson that does not exist: lesson:{target}")
+                elif source is not None and not _visible_to_readers(source, lessons[target]):
+                    problems.add(path, f"link to lesson:{target}, which only the {lessons[target].track} track "
+                                       "can open; not every reader of this lesson could follow it")
     for slug, (path, parsed) in english.items():
         exercise = parsed.front.get("exercise")
         if not isinstance(exercise, dict) or "compare_with" not in exercise:
@@ -255,6 +259,11 @@ def _check_links_and_surveys(lessons, english, translations, problems, invalid) 
             exercise, "questions"
         ):
             problems.add(path, "exercise.compare_with: the questions must have the same keys as the earlier survey")
+
+
+def _visible_to_readers(source: Lesson, target: Lesson) -> bool:
+    """Whether everyone who can read ``source`` can also open ``target``."""
+    return target.track == "all" or target.track == source.track
 
 
 def _check_orders(lessons, english, problems) -> None:

@@ -50,7 +50,7 @@ def check_english(exercise: Any, criteria: set[str]) -> list[str]:
     return problems
 
 
-def check_translation(english: dict, translated: Any, language: str) -> list[str]:
+def check_translation(english: dict, translated: Any) -> list[str]:
     """Problems with a translation's exercise block, given the English one."""
     spec = KINDS[english["kind"]]
     if not isinstance(translated, dict):
@@ -64,16 +64,12 @@ def check_translation(english: dict, translated: Any, language: str) -> list[str
     if not _is_text(translated["prompt"]):
         problems.append("exercise.prompt must be text")
     for name in sorted(spec.texts - {"prompt"}):
-        problems += _same_shape(name, _text_keys(english, name), translated[name])
+        problems += _same_shape(name, text_keys(english, name), translated[name])
     return problems
 
 
 def text_keys(english: dict, name: str) -> list[str] | int:
     """The keys (or, for posts, the number of entries) a text field must have."""
-    return _text_keys(english, name)
-
-
-def _text_keys(english: dict, name: str) -> list[str] | int:
     value = english[name]
     if name == "posts":
         return len(value)

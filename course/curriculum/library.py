@@ -8,10 +8,10 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from flask import Flask, abort, current_app
+from flask import Flask, current_app
 
 from course.curriculum.assembly import CurriculumError, Problem, build_curriculum
-from course.curriculum.content import Curriculum, Lesson
+from course.curriculum.content import Curriculum
 from course.curriculum.parsing import ParsedFile, ParseError, load_yaml, parse_lesson
 
 _Stamp = tuple[int, int]  # (mtime in ns, size)
@@ -96,9 +96,3 @@ class LessonLibrary:
     @property
     def curriculum(self) -> Curriculum:
         return self.store.curriculum()
-
-    def get_or_404(self, slug: str) -> Lesson:
-        lesson = self.curriculum.lessons.get(slug)
-        if lesson is None:
-            abort(404)
-        return lesson

@@ -1,7 +1,7 @@
 """Rendering a lesson page; shared by reading a lesson and answering its exercise."""
 from __future__ import annotations
 
-from flask import abort, render_template, url_for
+from flask import abort, render_template
 from flask_babel import format_date, get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -46,7 +46,7 @@ def render_lesson(view: CourseView, stage: StageState, state: LessonState,
     panel = exercise_panel(current_user, lesson, language, form) if lesson.exercise else None
     return render_template(
         "curriculum/lesson.html", view=view, stage=stage, state=state, lesson=lesson, text=text,
-        html=lesson_html(text, lambda slug: url_for("curriculum.lesson", slug=slug)),
+        html=lesson_html(text),
         previous=previous, following=following, panel=panel, language=language,
         can_record_progress=current_user.is_learner,
     ), status

@@ -3,6 +3,7 @@ from collections.abc import Callable
 from xml.etree.ElementTree import Element
 
 import markdown
+from flask import url_for
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -54,14 +55,19 @@ def render_markdown(source: str, link_for: Callable[[str], str]) -> str:
     return converter.convert(source)
 
 
-def lesson_html(text: LessonText, link_for: Callable[[str], str]) -> str:
+def lesson_url(slug: str) -> str:
+    """Where a ``lesson:slug`` link leads."""
+    return url_for("curriculum.lesson", slug=slug)
+
+
+def lesson_html(text: LessonText, link_for: Callable[[str], str] = lesson_url) -> str:
     """The lesson's HTML, rendered on first use and then kept with the text."""
     if "body" not in text.rendered:
         text.rendered["body"] = render_markdown(text.body, link_for)
     return text.rendered["body"]
 
 
-def prompt_html(text: LessonText, link_for: Callable[[str], str]) -> str:
+def prompt_html(text: LessonText, link_for: Callable[[str], str] = lesson_url) -> str:
     """The exercise prompt's HTML, rendered once like the lesson."""
     if "prompt" not in text.rendered:
         text.rendered["prompt"] = render_markdown(text.exercise["prompt"], link_for)

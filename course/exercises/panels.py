@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
@@ -53,10 +52,6 @@ class ExercisePanel:
         return self.response is not None
 
 
-def _link(slug: str) -> str:
-    return url_for("curriculum.lesson", slug=slug)
-
-
 def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
     """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
     exercise, lesson_text = lesson.exercise, lesson.text(language)
@@ -65,7 +60,7 @@ def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm
     if exercise.kind in FORM_KINDS and form is None:
         saved = dict(response.answers, share=response.is_shared_with_trainer) if response else {}
         form = form_class(lesson, language)(formdata=None, data=saved)
-    panel = ExercisePanel(exercise.kind, prompt_html(lesson_text, _link),
+    panel = ExercisePanel(exercise.kind, prompt_html(lesson_text),
                           form if exercise.kind in FORM_KINDS else None, response)
     if exercise.kind in ("post", "replies"):
         keys = exercise.settings.get("platforms") or [exercise.settings["platform"]]

@@ -23,7 +23,7 @@ def submit(slug: str):
         return render_lesson(view, stage, state)
     form = form_class(lesson, str(get_locale()))()
     if not form.validate_on_submit():
-        return render_lesson(view, stage, state, form=form, status=200)
+        return render_lesson(view, stage, state, form=form)
     services.save_response(current_user, lesson, form.answers(), share=bool(form.data.get("share")))
     db.session.commit()
     flash(_("Your answer is saved. This lesson is complete."), "success")

@@ -165,3 +165,9 @@ def test_broken_compared_survey_is_reported_once(check, tree):
     _survey(tree, "beta", "[{type: text}]", compare_with="alpha")
     output = _fails_with(check, "lessons/en/beta.md: exercise.questions: entry 1 needs a key and a text")
     assert "compare_with" not in output
+
+
+def test_link_to_a_lesson_some_readers_cannot_open(check, tree):
+    path = tree.root / "en" / "alpha.md"  # for all tracks; beta is for staff only
+    path.write_text(path.read_text() + "\nStaff read [beta](lesson:beta).\n")
+    _fails_with(check, "lessons/en/alpha.md: link to lesson:beta, which only the staff track can open")
