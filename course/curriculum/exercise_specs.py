@@ -20,7 +20,9 @@ class KindSpec:
 
 KINDS = {
     "reflection": KindSpec(frozenset(), frozenset(), frozenset({"prompt"})),
-    "post": KindSpec(frozenset({"platforms"}), frozenset({"rubric"}), frozenset({"prompt"})),
+    # A post is written for one platform of `platforms` (the learner picks), or with
+    # `each_platform: true` once for every platform listed.
+    "post": KindSpec(frozenset({"platforms"}), frozenset({"rubric", "each_platform"}), frozenset({"prompt"})),
     "profile": KindSpec(frozenset({"fields"}), frozenset({"rubric"}), frozenset({"prompt", "labels"})),
     "plan": KindSpec(frozenset({"rows"}), frozenset(), frozenset({"prompt", "columns"})),
     "replies": KindSpec(frozenset({"platform"}), frozenset(), frozenset({"prompt", "posts"})),
@@ -110,8 +112,11 @@ def _platforms(exercise: dict) -> list[str]:
     platforms = exercise["platforms"]
     if not isinstance(platforms, list) or not platforms:
         return ["exercise.platforms must be a non-empty list"]
-    return [f"exercise.platforms: unknown platform '{p}' (known: {', '.join(PLATFORMS)})"
-            for p in platforms if p not in PLATFORMS]
+    problems = [f"exercise.platforms: unknown platform '{p}' (known: {', '.join(PLATFORMS)})"
+                for p in platforms if p not in PLATFORMS]
+    if not isinstance(exercise.get("each_platform", False), bool):
+        problems.append("exercise.each_platform must be true or false")
+    return problems
 
 
 def _profile(exercise: dict) -> list[str]:

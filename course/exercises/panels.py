@@ -4,11 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from flask import url_for
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
+from course.drafts.models import Draft
+from course.drafts.services import draft_for
 from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
 from course.exercises.models import ExerciseResponse
 from course.exercises.platforms import PLATFORMS
@@ -42,6 +46,8 @@ class ExercisePanel:
     plan_rows: list[list[str]] = field(default_factory=list)  # field names per row
     plan_headings: list[str] = field(default_factory=list)
     comparisons: list[Comparison] = field(default_factory=list)
+    composer_url: str | None = None  # learners write posts and profiles in the composer
+    draft: Draft | None = None
 
     @property
     def title(self) -> str:
@@ -50,6 +56,24 @@ class ExercisePanel:
     @property
     def is_done(self) -> bool:
         return self.response is not None
+
+    @property
+    def composer_action(self) -> str:
+        if self.draft is None:
+            return _("Start writing")
+        if self.draft.is_submitted:
+            return _("Open your submitted text")
+        return _("Revise your text") if self.draft.is_revising else _("Continue writing")
+
+    @property
+    def draft_status(self) -> str:
+        if self.draft is None:
+            return _("The composer counts characters the way each platform does, shows a preview and saves your draft as you type.")
+        if self.draft.is_submitted:
+            return _("Submitted for peer review. You can revise it after the feedback.")
+        if self.draft.is_revising:
+            return _("You are revising a submitted text. Submit it again when you are ready.")
+        return _("Your draft is saved. Only you can see it until you submit it.")
 
 
 def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
@@ -62,6 +86,9 @@ def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm
         form = form_class(lesson, language)(formdata=None, data=saved)
     panel = ExercisePanel(exercise.kind, prompt_html(lesson_text),
                           form if exercise.kind in FORM_KINDS else None, response)
+    if exercise.kind in ("post", "profile") and user.is_learner:
+        panel.composer_url = url_for("drafts.edit", slug=lesson.slug)
+        panel.draft = draft_for(user, lesson.slug)
     if exercise.kind in ("post", "replies"):
         keys = exercise.settings.get("platforms") or [exercise.settings["platform"]]
         panel.platforms = [PLATFORMS[key].name for key in keys]

@@ -90,7 +90,8 @@ def test_survey_keeps_typed_text_when_a_scale_is_missing(auth, signed_in):
 def test_completing_stage_one_opens_stage_two(client, auth, signed_in):
     assert client.get("/learn/what-holds-us-back").status_code == 403
     _reflect(auth, "networking-is-doing")
-    _reflect(auth, "connection-not-detox")
+    auth.post("/learn/connection-not-detox/write", {"text_post": "Ask Jo about audits: she explains why.",
+                                                     "platform": "x", "revision": "0", "submit": "Submit"})
     assert client.get("/learn/what-holds-us-back").status_code == 403
     _survey(auth)
     assert client.get("/learn/what-holds-us-back").status_code == 200
@@ -161,10 +162,10 @@ def test_closing_survey_compares_with_the_first(client, auth, signed_in):
     assert "<td>2</td><td>7</td>" in html
 
 
-def test_post_exercise_is_shown_but_not_yet_doable(client, auth, signed_in):
+def test_post_exercise_leads_to_the_composer(client, auth, signed_in):
     _open_everything(signed_in)
     html = client.get("/learn/write-about-your-day").get_data(as_text=True)
-    assert "For: X, Bluesky" in html and "The composer is not switched on for your course yet" in html
+    assert "For: X, Bluesky" in html and 'href="/learn/write-about-your-day/write">Start writing</a>' in html
     assert auth.post("/learn/write-about-your-day/exercise", {"answer": "x"}).status_code == 404
 
 

@@ -42,12 +42,16 @@ MATRIX = [
     ("GET", "/learn/{lesson}", None, {"anonymous": LOGIN, "*": 200}),
     ("POST", "/learn/{lesson}/read", {}, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 403}),
     ("POST", "/learn/{lesson}/exercise", {}, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
+    ("GET", "/learn/{post}/write", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
+    ("POST", "/learn/{post}/write", {}, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
+    ("POST", "/learn/{post}/draft", {}, {"anonymous": LOGIN, "learner": 422, "other_learner": 422, "*": 403}),
+    ("GET", "/learn/{post}/versions", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
 ]
 
 
 def _rule_pattern(path: str) -> str:
-    return path.replace("{message}", "<int:message_id>").replace("{lesson}", "<slug>").replace(
+    return path.replace("{message}", "<int:message_id>").replace("{lesson}", "<slug>").replace("{post}", "<slug>").replace(
         "{organisation}", "<int:organisation_id>").replace("bad-token", "<token>")
 
 
@@ -74,7 +78,8 @@ def world(create_organisation, create_user):
     }
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
-    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing"}
+    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing",
+           "post": "connection-not-detox"}
     return {"people": people, "ids": ids}
 
 

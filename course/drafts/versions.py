@@ -1,0 +1,87 @@
+"""Choosing two versions of a draft and comparing them part by part."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flask import request
+from flask_babel import format_datetime
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import SelectChoice, SelectField
+from wtforms.validators import Optional
+
+from course.curriculum.content import Lesson
+from course.drafts.diff import Segment, word_diff
+from course.drafts.models import Draft, DraftVersion
+from course.drafts.targets import SINGLE_POST, parts_for
+from course.exercises.platforms import PLATFORMS
+
+
+class CompareForm(FlaskForm):
+    """Read-only choice of versions (GET), so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
+    newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)
+
+
+@dataclass
+class PartComparison:
+    label: str
+    segments: list[Segment]
+
+    @property
+    def is_unchanged(self) -> bool:
+        return all(segment.change == "same" for segment in self.segments)
+
+
+@dataclass
+class Comparison:
+    older: DraftVersion
+    newer: DraftVersion
+    parts: list[PartComparison]
+
+
+def version_label(version: DraftVersion) -> str:
+    when = format_datetime(version.saved_at, "short")
+    if version.is_submitted:
+        return _("Version %(number)s – submitted %(when)s", number=version.number, when=when)
+    return _("Version %(number)s – saved %(when)s", number=version.number, when=when)
+
+
+def compare_form(draft: Draft | None) -> CompareForm:
+    """The choice of versions from the query string; by default the last two."""
+    form = CompareForm(formdata=request.args)
+    if draft is None or not draft.versions:
+        return form
+    choices = [SelectChoice(v.number, version_label(v)) for v in reversed(draft.versions)]
+    form.older.choices = form.newer.choices = choices
+    numbers = [v.number for v in draft.versions]
+    if form.older.data not in numbers:
+        form.older.data = numbers[-2] if len(numbers) > 1 else numbers[-1]
+    if form.newer.data not in numbers:
+        form.newer.data = numbers[-1]
+    return form
+
+
+def version_comparison(lesson: Lesson, language: str, draft: Draft, form: CompareForm) -> Comparison | None:
+    """Word-by-word changes from the chosen older version to the newer one."""
+    older, newer = draft.version(form.older.data), draft.version(form.newer.data)
+    if older is None or newer is None:
+        return None
+    labels = {part.key: part.label for part in parts_for(lesson, language, draft.platform)}
+    keys = list(labels) + [key for key in {**older.texts, **newer.texts} if key not in labels]
+    return Comparison(older, newer, [
+        PartComparison(_label(key, labels, older, newer), word_diff(older.texts.get(key, ""), newer.texts.get(key, "")))
+        for key in keys
+    ])
+
+
+def _label(key: str, labels: dict[str, str], older: DraftVersion, newer: DraftVersion) -> str:
+    if key == SINGLE_POST and older.platform != newer.platform and older.platform and newer.platform:
+        return _("Your post (%(older)s, then %(newer)s)", older=PLATFORMS[older.platform].name,
+                 newer=PLATFORMS[newer.platform].name)
+    return labels.get(key, key)

@@ -1,0 +1,166 @@
+"""The composer pages: writing without JavaScript, autosave as JSON, conflicts, versions."""
+import re
+
+import pytest
+
+from course.curriculum.models import LessonProgress
+from course.drafts.hints import Hint, hint_source, remove_hint_source
+from course.drafts.services import draft_for
+from course.extensions import db
+from tests.drafts.conftest import POST_LESSON, Composer
+
+
+def _textarea(html: str, name: str = "text_post") -> str:
+    match = re.search(rf'<textarea[^>]*name="{name}"[^>]*>\r?\n?(.*?)</textarea>', html, re.S)
+    assert match, f"no textarea {name}"
+    return match.group(1)
+
+
+def test_the_composer_explains_itself_before_anything_is_written(composer):
+    html = composer.page()
+    assert "Not saved yet" in html and "recommends something to your network" in html
+    assert re.search(r'<input checked [^>]*name="platform" type="radio" value="x">', html)
+    assert html.count('name="platform" type="radio"') == 4
+    assert "0 / 280" in html and "280 left" in html
+    assert "Your text appears here as you write." in html
+    assert "Nothing to point out." in html
+    assert 'src="/static/js/composer.js"' in html and 'id="composer-config"' in html
+
+
+def test_saving_without_javascript_keeps_the_text_and_shows_count_and_preview(composer, writer):
+    response = composer.save("Try #Pairing with @jo: https://example.com/pairing")
+    assert response.status_code == 302 and response.location.endswith(f"/learn/{POST_LESSON}/write")
+    html = composer.page()
+    assert "Draft saved." in html and "Draft · version 1 · saved" in html
+    assert _textarea(html) == "Try #Pairing with @jo: https://example.com/pairing"
+    assert "46 / 280" in html  # 23 characters + a link counted as 23
+    assert '<span class="post-hashtag">#Pairing</span>' in html and '<span class="post-mention">@jo</span>' in html
+
+
+def test_submitting_sends_the_text_to_review_and_completes_the_lesson(composer, writer, client):
+    response = composer.save("Ask Jo about audits: she explains the why.", action="submit")
+    assert response.status_code == 302 and response.location.endswith(f"/learn/{POST_LESSON}#exercise")
+    lesson_page = client.get(f"/learn/{POST_LESSON}").get_data(as_text=True)
+    assert "Your text is submitted for peer review. This lesson is complete." in lesson_page
+    assert "Submitted for peer review. You can revise it after the feedback." in lesson_page
+    assert db.session.query(LessonProgress).filter_by(user_id=writer.id, lesson_slug=POST_LESSON).one().is_completed
+
+
+def test_over_the_limit_is_saved_marked_and_explained_on_submit(composer, writer):
+    text = "Wow " * 75  # 300 characters
+    html = composer.save(text, action="submit").get_data(as_text=True)
+    assert "has 300 characters as X counts them; X allows 280. Shorten it by 20 to submit." in html
+    assert _textarea(html) == text
+    assert re.search(r"<mark data-overflow-text>(.*?)</mark>", html, re.S).group(1) == text[280:]
+    assert "20 over the limit" in html
+    assert draft_for(writer, POST_LESSON).texts["post"] == text  # saved, not submitted
+    assert not draft_for(writer, POST_LESSON).is_submitted
+
+
+@pytest.mark.parametrize("text, platform, message", [
+    ("", "x", "Write something first: an empty draft is not saved."),
+    ("Mein Text über Ärger und Öl." + "ß" * 20_000, "x", "a draft holds at most 20,000"),
+    ("Mein Text für ein unbekanntes Netz.", "myspace", "This exercise is written for one of: X, Bluesky, Mastodon, LinkedIn."),
+])
+def test_bad_input_gets_a_clear_message_and_keeps_the_text(composer, text, platform, message):
+    html = composer.save(text, platform=platform).get_data(as_text=True)
+    assert message in html
+    assert _textarea(html) == text
+
+
+def test_autosave_answers_with_revision_preview_and_hints(composer):
+    answer = composer.autosave("Hallo #Netzwerk").get_json()
+    assert answer["revision"] == 1 and answer["version"] == 1
+    assert answer["lengths"] == {"post": 15}
+    assert '<span class="post-hashtag">#Netzwerk</span>' in answer["previews"]["post"]
+    assert "Nothing to point out." in answer["hints"] and "version 1" in answer["status"]
+
+
+def test_autosave_from_a_stale_tab_is_a_conflict_showing_both_texts(composer, writer):
+    composer.autosave("From the laptop.")
+    composer.autosave("From the laptop, edited.", revision=1)
+    response = composer.autosave("From the phone.", revision=1)
+    assert response.status_code == 409
+    answer = response.get_json()
+    assert answer["revision"] == 2
+    assert "From the laptop, edited." in answer["conflict"] and "From the phone." in answer["conflict"]
+    assert draft_for(writer, POST_LESSON).texts["post"] == "From the laptop, edited."
+    kept = composer.autosave("From the phone.", revision=2, keep_mine="1").get_json()
+    draft = draft_for(writer, POST_LESSON)
+    assert kept["revision"] == 3 and [v.texts["post"] for v in draft.versions] == ["From the laptop, edited.",
+                                                                                 "From the phone."]
+
+
+def test_a_stale_form_post_shows_the_conflict_and_keeps_both(composer, writer):
+    composer.save("Saved in the other tab.")
+    html = composer.save("Typed here.", revision=0).get_data(as_text=True)
+    assert "This draft was changed somewhere else" in html
+    assert "Saved in the other tab." in html and _textarea(html) == "Typed here."
+    assert '<input type="hidden" name="revision" value="1">' in html
+    assert '<input type="hidden" name="keep_mine" value="1">' in html
+
+
+def test_autosave_refuses_text_that_is_too_long(composer):
+    response = composer.autosave("x" * 20_001)
+    assert response.status_code == 422 and "at most 20,000" in response.get_json()["problems"]["post"]
+
+
+def test_autosave_of_a_locked_lesson_is_refused(client, auth, writer):
+    response = Composer(client, auth, "your-profile").autosave("Bio")
+    assert response.status_code == 403 and "This stage opens" in response.get_json()["problems"][""]
+
+
+def test_lessons_without_a_composer_exercise_have_no_composer(client, writer):
+    assert client.get("/learn/networking-is-doing/write").status_code == 404
+
+
+def test_versions_compare_word_by_word(composer, writer, client):
+    composer.save("We tried a new tool.", action="submit")
+    composer.save("We tried a better tool today.", revision=1)
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    assert "Version 2 – saved" in html and "Version 1 – submitted" in html
+    assert "<del><span class=\"visually-hidden\">removed: </span>new</del>" in html
+    assert "<ins><span class=\"visually-hidden\">added: </span>better</ins>" in html
+    older_first = client.get(f"/learn/{POST_LESSON}/versions?older=2&newer=2").get_data(as_text=True)
+    assert "No changes in this part." in older_first
+
+
+def test_versions_before_writing_say_what_to_do(client, writer):
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    assert "You have not written anything for this exercise yet." in html and "Start writing" in html
+
+
+def test_trainers_preview_the_exercise_without_a_composer(client, auth, trainer):
+    auth.login(trainer.email)
+    html = client.get(f"/learn/{POST_LESSON}").get_data(as_text=True)
+    assert "Learners write this in the composer" in html and "/write" not in html
+
+
+@pytest.fixture
+def falcon_rule():
+    """A test rule in the guidelines' place: the confidential 'Project Falcon'."""
+
+    def rule(context):
+        return [Hint("“Project Falcon” is confidential. Leave it out of public posts.", part=key,
+                     link="/guidelines#confidentiality", link_text="Confidentiality")
+                for key, text in context.texts.items() if "project falcon" in text.lower()]
+
+    hint_source(rule)
+    yield rule
+    remove_hint_source(rule)
+
+
+def test_guideline_hints_appear_beside_the_text(composer, falcon_rule):
+    assert "Project Falcon" not in composer.autosave("A quiet week.").get_json()["hints"]
+    answer = composer.autosave("News from project falcon!", revision=1).get_json()
+    assert "“Project Falcon” is confidential." in answer["hints"]
+    assert '<a href="/guidelines#confidentiality">Confidentiality</a>' in answer["hints"]
+    assert "“Project Falcon” is confidential." in composer.page()
+
+
+def test_what_users_type_is_escaped_in_every_place_it_appears(composer, writer):
+    payload = '<img src=x onerror=alert(1)><script>alert(2)</script>'
+    composer.save(payload)
+    composer.save(payload + " again", revision=0)  # conflict page shows both texts
+    for html in (composer.page(), composer.save(payload + " again", revision=0).get_data(as_text=True)):
+        assert "<script>alert" not in html and "onerror=alert" not in html.replace("&lt;img src=x onerror=alert", "")
