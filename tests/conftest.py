@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,8 @@ from flask_migrate import upgrade
 from course import create_app
 from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
-from course.extensions import db
+from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
+from course.extensions import db, lessons
 
 PASSWORD = "correct horse battery"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "course" / "translations"
@@ -219,3 +221,15 @@ def outbox_messages():
     from course.mail.models import OutboxMessage
 
     return list(db.session.scalars(sa.select(OutboxMessage).order_by(OutboxMessage.id)))
+
+
+def open_every_stage(user: User) -> Cohort:
+    """Put ``user`` in a scheduled cohort whose stages all opened yesterday."""
+    cohort = Cohort(organisation_id=user.organisation_id, name=f"Scheduled {user.id}", pacing=Pacing.SCHEDULED,
+                    starts_on=date.today() - timedelta(days=30))
+    cohort.schedule = [StageSchedule(stage_key=stage.key, opens_on=date.today() - timedelta(days=1))
+                       for stage in lessons.curriculum.stages]
+    cohort.members.append(CohortMember(user=user))
+    db.session.add(cohort)
+    db.session.commit()
+    return cohort

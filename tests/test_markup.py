@@ -37,7 +37,9 @@ def _parse(html: str) -> _Collector:
 
 PAGES = {
     "anonymous": ["/login", "/reset-password", "/no-such-page"],
-    "learner": ["/learn/", "/learn/networking-is-doing", "/learn/before-we-start", "/profile", "/profile/password"],
+    "learner": ["/learn/", "/learn/networking-is-doing", "/learn/before-we-start", "/profile", "/profile/password",
+                "/learn/connection-not-detox", "/learn/connection-not-detox/write",
+                "/learn/connection-not-detox/versions"],
     "admin": ["/", "/outbox/", "/organisations/{organisation}", "/learn/", "/learn/contact-without-agenda"],
 }
 

@@ -186,8 +186,10 @@ def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm,
                       render_post(texts[part.key]), problems.get(part.key)) for part in parts]
     context = HintContext(user, lesson.slug, texts,
                           {part.key: part.platform.key if part.platform else None for part in parts})
+    if conflict is not None:
+        revision = conflict.revision
+    elif revision is None:
+        revision = form.revision.data or 0
     return Composer(lesson, draft, form, views, hints_for(context), user.name, Markup(prompt_html(lesson.text(language))),
                     problem=problems.get("") or problems.get("platform"), conflict=conflict,
-                    platforms=platform_choices(lesson),
-                    revision=conflict.revision if conflict else revision if revision is not None else form.revision.data or 0,
-                    keep_mine=conflict is not None)
+                    platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None)

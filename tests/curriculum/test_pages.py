@@ -4,10 +4,10 @@ from datetime import date, timedelta
 import pytest
 
 from course.accounts.models import Role, Track
-from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
 from course.curriculum.models import LessonProgress
 from course.exercises.services import response_for
 from course.extensions import db, lessons
+from tests.conftest import open_every_stage
 
 STAGE_ONE = ["networking-is-doing", "connection-not-detox", "before-we-start"]
 
@@ -117,7 +117,7 @@ def test_other_tracks_lessons_do_not_exist_for_a_learner(client, auth, signed_in
 
 def test_plan_needs_one_line(auth, create_user, organisation):
     leader = create_user(Role.LEARNER, organisation=organisation, track=Track.LEADERSHIP)
-    _open_everything(leader)
+    open_every_stage(leader)
     auth.login(leader.email)
     html = auth.post("/learn/guidelines-as-enablement/exercise", {}).get_data(as_text=True)
     assert "Fill in at least one line of your plan." in html
@@ -126,19 +126,8 @@ def test_plan_needs_one_line(auth, create_user, organisation):
     assert response_for(leader, "guidelines-as-enablement").answers["row1_topic"] == "Our night shift"
 
 
-def _open_everything(user):
-    cohort = Cohort(organisation_id=user.organisation_id, name=f"Scheduled {user.id}", pacing=Pacing.SCHEDULED,
-                    starts_on=date.today() - timedelta(days=30))
-    cohort.schedule = [StageSchedule(stage_key=stage.key, opens_on=date.today() - timedelta(days=1))
-                       for stage in lessons.curriculum.stages]
-    cohort.members.append(CohortMember(user=user))
-    db.session.add(cohort)
-    db.session.commit()
-    return cohort
-
-
 def test_scheduled_cohort_opens_by_date(client, signed_in):
-    cohort = _open_everything(signed_in)
+    cohort = open_every_stage(signed_in)
     last = next(entry for entry in cohort.schedule if entry.stage_key == "lasting-network")
     last.opens_on = date.today() + timedelta(days=10)
     db.session.commit()
@@ -148,13 +137,13 @@ def test_scheduled_cohort_opens_by_date(client, signed_in):
 
 
 def test_replies_need_every_answer(auth, signed_in):
-    _open_everything(signed_in)
+    open_every_stage(signed_in)
     html = auth.post("/learn/listen-more-than-you-talk/exercise", {"reply1": "Thank you, this helps."}).get_data(as_text=True)
     assert "This field is required." in html and "Thank you, this helps." in html
 
 
 def test_closing_survey_compares_with_the_first(client, auth, signed_in):
-    _open_everything(signed_in)
+    open_every_stage(signed_in)
     _survey(auth, q_advice_outside_team="2")
     _survey(auth, slug="closing-survey", q_advice_outside_team="7")
     html = client.get("/learn/closing-survey").get_data(as_text=True)
@@ -163,7 +152,7 @@ def test_closing_survey_compares_with_the_first(client, auth, signed_in):
 
 
 def test_post_exercise_leads_to_the_composer(client, auth, signed_in):
-    _open_everything(signed_in)
+    open_every_stage(signed_in)
     html = client.get("/learn/write-about-your-day").get_data(as_text=True)
     assert "For: X, Bluesky" in html and 'href="/learn/write-about-your-day/write">Start writing</a>' in html
     assert auth.post("/learn/write-about-your-day/exercise", {"answer": "x"}).status_code == 404

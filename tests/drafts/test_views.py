@@ -7,7 +7,8 @@ from course.curriculum.models import LessonProgress
 from course.drafts.hints import Hint, hint_source, remove_hint_source
 from course.drafts.services import draft_for
 from course.extensions import db
-from tests.drafts.conftest import POST_LESSON, Composer
+from tests.conftest import open_every_stage
+from tests.drafts.conftest import POST_LESSON, PROFILE_LESSON, THREE_PLATFORMS, Composer
 
 
 def _textarea(html: str, name: str = "text_post") -> str:
@@ -164,3 +165,30 @@ def test_what_users_type_is_escaped_in_every_place_it_appears(composer, writer):
     composer.save(payload + " again", revision=0)  # conflict page shows both texts
     for html in (composer.page(), composer.save(payload + " again", revision=0).get_data(as_text=True)):
         assert "<script>alert" not in html and "onerror=alert" not in html.replace("&lt;img src=x onerror=alert", "")
+
+
+def test_a_profile_is_written_field_by_field_with_its_own_limits(client, auth, writer):
+    open_every_stage(writer)
+    profile = Composer(client, auth, PROFILE_LESSON)
+    html = profile.page()
+    assert "Short bio (up to 160 characters)" in html and "0 / 160" in html and "0 / 2,000" in html
+    assert 'name="platform"' not in html
+    html = profile.save(None, text_bio="Ich helfe Teams, Prozesse zu verstehen. " * 5,
+                        text_about="Worüber man mit mir sprechen kann: Qualität.", action="submit").get_data(as_text=True)
+    assert "Short bio (up to 160 characters) has 200 characters; it may have 160. Shorten it by 40 to submit." in html
+    response = profile.save(None, text_bio="Ich helfe Teams, Prozesse zu verstehen.", revision=1,
+                            text_about="Worüber man mit mir sprechen kann: Qualität.", action="submit")
+    assert response.status_code == 302
+    assert draft_for(writer, PROFILE_LESSON).latest.texts == {
+        "bio": "Ich helfe Teams, Prozesse zu verstehen.", "about": "Worüber man mit mir sprechen kann: Qualität."}
+
+
+def test_one_message_for_three_platforms_is_counted_three_ways(client, auth, writer):
+    open_every_stage(writer)
+    three = Composer(client, auth, THREE_PLATFORMS)
+    text = "Neu gelernt 👨‍👩‍👧: https://example.com/a-very-long-path-to-a-report"
+    three.save(None, text_x=text, text_mastodon=text, text_linkedin=text)
+    html = three.page()
+    assert "Your post for X" in html and "Your post for Mastodon" in html and "Your post for LinkedIn" in html
+    # X: 14 characters + the family emoji as 2 + the link as 23; Mastodon: the emoji is 1; LinkedIn: code points.
+    assert "39 / 280" in html and "38 / 500" in html and f"{len(text)} / 3,000" in html

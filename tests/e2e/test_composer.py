@@ -58,7 +58,7 @@ def test_write_watch_the_counter_reload_and_submit(browsing, learner):
 
 
 def test_choosing_another_platform_changes_how_the_text_is_counted(browsing, learner):
-    page = browsing.new_page()
+    page = browsing.new_page(viewport={"width": 390, "height": 844})
     box = _open_composer(page, learner.email)
     box.fill("x" * 290)
     counter = page.locator("[data-part=post] [data-counter]")
@@ -67,6 +67,8 @@ def test_choosing_another_platform_changes_how_the_text_is_counted(browsing, lea
     expect(page.get_by_role("textbox", name="Your post for Bluesky")).to_have_value("x" * 290)
     expect(counter).to_contain_text("290 / 300")
     expect(page.locator("[data-preview=post] [data-preview-where]")).to_have_text("Bluesky")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390  # nothing wider than a phone
+    screenshot(page, "composer-phone")
 
 
 def test_a_second_tab_gets_a_conflict_with_both_texts(browsing, learner):
