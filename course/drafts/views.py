@@ -1,12 +1,13 @@
 """The composer: write, autosave, submit, and compare versions of a post or profile."""
 from __future__ import annotations
 
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, make_response, redirect, render_template, request, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.accounts.models import Role
+from course.curriculum.content import Lesson
 from course.curriculum.pages import find_lesson, lock_reason, render_lesson
 from course.drafts import bp, services
 from course.drafts.composer import composer_view
@@ -20,11 +21,16 @@ from course.permissions import role_required
 COMPOSER_KINDS = ("post", "profile")
 
 
-def _lesson_to_write(slug: str):
+def _lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
+    """The lesson whose post or profile the learner writes: 404 if it has none, 403 while it is locked."""
     view, stage, state = find_lesson(slug)
     if state.lesson.exercise is None or state.lesson.exercise.kind not in COMPOSER_KINDS:
         abort(404)
-    return view, stage, state
+    if state.is_locked:
+        if as_json:
+            abort(make_response(jsonify(problems={"": lock_reason(stage, str(get_locale()))}), 403))
+        abort(make_response(render_lesson(view, stage, state)))
+    return state.lesson
 
 
 def _composer_form(lesson, draft, formdata: bool):
@@ -56,10 +62,7 @@ def _page(lesson, form, parts, draft, problems=None, conflict=None, revision=Non
 @bp.route("/<slug>/write", methods=["GET", "POST"])
 @role_required(Role.LEARNER)
 def edit(slug: str):
-    view, stage, state = _lesson_to_write(slug)
-    if state.is_locked:
-        return render_lesson(view, stage, state)
-    lesson = state.lesson
+    lesson = _lesson_to_write(slug)
     draft = services.draft_for(current_user, slug)
     form, parts, problems = _composer_form(lesson, draft, formdata=request.method == "POST")
     if request.method == "GET" or problems:
@@ -94,10 +97,7 @@ def edit(slug: str):
 @limiter.limit("120 per minute", key_func=lambda: f"autosave:{current_user.get_id() or request.remote_addr}")
 def autosave(slug: str):
     """Save while typing (composer.js); answers JSON, 409 with both texts on a conflict."""
-    view, stage, state = _lesson_to_write(slug)
-    if state.is_locked:
-        return jsonify(problems={"": lock_reason(stage, str(get_locale()))}), 403
-    lesson = state.lesson
+    lesson = _lesson_to_write(slug, as_json=True)
     draft = services.draft_for(current_user, slug)
     form, parts, problems = _composer_form(lesson, draft, formdata=True)
     if not problems and not form.validate():
@@ -128,10 +128,7 @@ def autosave(slug: str):
 @bp.get("/<slug>/versions")
 @role_required(Role.LEARNER)
 def versions(slug: str):
-    view, stage, state = _lesson_to_write(slug)
-    if state.is_locked:
-        return render_lesson(view, stage, state)
-    lesson = state.lesson
+    lesson = _lesson_to_write(slug)
     draft = services.draft_for(current_user, slug)
     form = compare_form(draft)
     comparison = version_comparison(lesson, str(get_locale()), draft, form) if draft else None

@@ -192,3 +192,8 @@ def test_one_message_for_three_platforms_is_counted_three_ways(client, auth, wri
     assert "Your post for X" in html and "Your post for Mastodon" in html and "Your post for LinkedIn" in html
     # X: 14 characters + the family emoji as 2 + the link as 23; Mastodon: the emoji is 1; LinkedIn: code points.
     assert "39 / 280" in html and "38 / 500" in html and f"{len(text)} / 3,000" in html
+
+
+def test_the_composer_of_a_locked_lesson_says_when_it_opens(client, writer):
+    response = client.get("/learn/your-profile/write")
+    assert response.status_code == 403 and "This stage opens when" in response.get_data(as_text=True)
