@@ -15,7 +15,7 @@ from course.drafts.forms import ComposerForm
 from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
 from course.drafts.targets import Part, platform_choices
-from course.exercises.platforms import Measure, client_rules, measure
+from course.exercises.platforms import Measure, Platform, client_rules, measure
 from course.markup import render_post
 
 
@@ -56,7 +56,7 @@ class PartView:
             return _("%(count)s over the limit", count=format_decimal(self.size.length - self.size.limit))
         if self.size.limit is not None:
             return _("%(count)s left", count=format_decimal(self.size.remaining))
-        return word_range_note(self.part)
+        return word_range_note(self.part.platform)
 
     @property
     def counting_hint(self) -> str:
@@ -82,10 +82,11 @@ def counting_hint(counting: str) -> str:
     }[counting]
 
 
-def word_range_note(part: Part) -> str:
-    if part.platform is None or part.platform.word_range is None:
+def word_range_note(platform: Platform | None) -> str:
+    """The advised length of a long-form text, e.g. a blog post; empty for everything else."""
+    if platform is None or platform.word_range is None:
         return ""
-    low, high = part.platform.word_range
+    low, high = platform.word_range
     return _("aim for %(low)s–%(high)s words", low=format_decimal(low), high=format_decimal(high))
 
 
@@ -152,10 +153,10 @@ class Composer:
             "autosaveUrl": url_for("drafts.autosave", slug=self.lesson.slug),
             "rules": client_rules(),
             "parts": {view.part.key: {"counting": view.part.counting, "limit": view.part.limit,
-                                      "words": word_range_note(view.part)} for view in self.parts},
+                                      "words": word_range_note(view.part.platform)} for view in self.parts},
             "platforms": {p.key: {"counting": p.counting, "limit": p.limit, "hint": counting_hint(p.counting),
                                   "label": _("Your post for %(platform)s", platform=p.name), "name": p.name,
-                                  "words": word_range_note(Part("post", "", p.counting, p.limit, p))}
+                                  "words": word_range_note(p)}
                           for p in self.platforms},
             "messages": {
                 "saving": _("Saving…"),

@@ -36,9 +36,12 @@ def _lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
 def _composer_form(lesson, draft, formdata: bool):
     """The form and parts, filled from the request or from the saved draft; plus a platform problem."""
     language = str(get_locale())
-    wanted = request.values.get("platform") if formdata else (draft.platform if draft else None)
-    if formdata and request.is_json:
+    if not formdata:
+        wanted = draft.platform if draft else None
+    elif request.is_json:
         wanted = (request.get_json(silent=True) or {}).get("platform")
+    else:
+        wanted = request.form.get("platform")
     problems = {}
     try:
         parts = parts_for(lesson, language, wanted)

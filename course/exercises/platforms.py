@@ -21,11 +21,11 @@ import regex
 
 # Counting modes.
 X = "x"  # twitter-text v3: weighted code points, emoji 2, links 23
-MASTODON = "mastodon"  # graphemes, links 23, remote mentions as @user
+FEDIVERSE = "mastodon"  # Mastodon and the fediverse: graphemes, links 23, remote mentions as @user
 GRAPHEMES = "graphemes"  # one per extended grapheme cluster
 CHARACTERS = "characters"  # one per code point
 WORDS = "words"  # runs of non-whitespace
-COUNTINGS = (X, MASTODON, GRAPHEMES, CHARACTERS, WORDS)
+COUNTINGS = (X, FEDIVERSE, GRAPHEMES, CHARACTERS, WORDS)
 
 
 class UnknownPlatform(ValueError):
@@ -46,7 +46,7 @@ PLATFORMS: dict[str, Platform] = {
     for platform in [
         Platform("x", "X", 280, X),
         Platform("bluesky", "Bluesky", 300, GRAPHEMES),
-        Platform("mastodon", "Mastodon", 500, MASTODON),
+        Platform("mastodon", "Mastodon", 500, FEDIVERSE),
         Platform("linkedin", "LinkedIn", 3000, CHARACTERS),
         Platform("blog", "Blog", None, WORDS, word_range=(300, 900)),
     ]
@@ -122,15 +122,15 @@ _LATIN_ACCENTS = (r"\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF\u0100-\u024F\u0253\u
 _X_PATH = _path(r"a-z\u0400-\u04FF0-9!*';:=+,.$/%#\[\]\-\u2013_~&|@" + _LATIN_ACCENTS,
                 r"a-z\u0400-\u04FF0-9=_#/+\-" + _LATIN_ACCENTS)
 # Mastodon widens the path to any character but whitespace (config/initializers/twitter_regex.rb).
-_MASTODON_PATH = _path(r"^\p{White_Space}<>()?", r'^\p{White_Space}()?!*"' + r"'「」<>;:=,.$%\[\]~&|@")
+_FEDIVERSE_PATH = _path(r"^\p{White_Space}<>()?", r'^\p{White_Space}()?!*"' + r"'「」<>;:=,.$%\[\]~&|@")
 _QUERY = r"(?:\?[a-z0-9!?*'@();:&=+$/%#\[\]\-_.,~|]*[a-z0-9\-_&=#/])?"
 _PROTOCOL = r"(?<![" + _NOT_BEFORE_LINK + r"])https?://"
 
 X_TOKENS = r"(?<url>" + _PROTOCOL + _HOST + _PORT + _X_PATH + _QUERY + r"|" + _BARE_HOST + _PORT + _X_PATH + _QUERY + r")"
 # Mastodon counts a remote mention as its local part (app/validators/status_length_validator.rb,
 # Account::MENTION_RE): "@anna@chaos.social" counts as "@anna".
-MASTODON_TOKENS = (
-    r"(?<url>" + _PROTOCOL + _HOST + _PORT + _MASTODON_PATH + _QUERY + r")"
+FEDIVERSE_TOKENS = (
+    r"(?<url>" + _PROTOCOL + _HOST + _PORT + _FEDIVERSE_PATH + _QUERY + r")"
     + r"|(?<mention>(?<![=/" + _WORD_CHAR + r"_])(?<handle>@[a-z0-9_]+(?:[.\-]+[a-z0-9_]+)*)"
     + r"@[" + _WORD_CHAR + r"_.\-]*[" + _WORD_CHAR + r"_])"
 )
@@ -163,7 +163,7 @@ class _Counting:
 
 _COUNTINGS = {
     X: _Counting("grapheme", _Tokens(X_TOKENS, "i", {"url": URL_LENGTH}), weighted=True),
-    MASTODON: _Counting("grapheme", _Tokens(MASTODON_TOKENS, "i", {"url": URL_LENGTH, "mention": "handle"})),
+    FEDIVERSE: _Counting("grapheme", _Tokens(FEDIVERSE_TOKENS, "i", {"url": URL_LENGTH, "mention": "handle"})),
     GRAPHEMES: _Counting("grapheme"),
     CHARACTERS: _Counting("code_point"),
     WORDS: _Counting("word"),
@@ -301,12 +301,6 @@ def measure(text: str, counting: str, limit: int | None) -> Measure:
         if overflow_at is None and limit is not None and length > limit:
             overflow_at = start
     return Measure(length, limit, overflow_at)
-
-
-def measure_for(platform: str, text: str) -> Measure:
-    """``measure`` with the counting and limit of ``platform``; raises ``UnknownPlatform``."""
-    found = get_platform(platform)
-    return measure(text, found.counting, found.limit)
 
 
 def weighted_length(platform: str, text: str) -> int:

@@ -38,11 +38,6 @@ function requireRules() {
   }
 }
 
-/** Windows and old Mac line endings as "\n", as the server expects them. */
-export function normaliseNewlines(text) {
-  return text.replace(/\r\n?/g, "\n");
-}
-
 function codePointWeight(codePoint) {
   for (const [start, end, weight] of rules.code_point_weights.ranges) {
     if (codePoint >= start && codePoint <= end) {
@@ -133,7 +128,7 @@ export function measure(text, counting, limit) {
 }
 
 /** The platform called `key` (case-insensitive), as in client_rules()["platforms"]. */
-export function getPlatform(key) {
+function getPlatform(key) {
   requireRules();
   const normalised = String(key).trim().toLowerCase();
   if (!Object.hasOwn(rules.platforms, normalised)) {
@@ -141,12 +136,6 @@ export function getPlatform(key) {
     throw new Error(`Unknown platform '${key}'. Choose one of: ${names}.`);
   }
   return rules.platforms[normalised];
-}
-
-/** `measure` with the counting and limit of `platformKey`. */
-export function measureFor(platformKey, text) {
-  const platform = getPlatform(platformKey);
-  return measure(text, platform.counting, platform.limit);
 }
 
 /** The length of `text` as the platform `platformKey` counts it. */
