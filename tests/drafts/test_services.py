@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 
 from course.curriculum.models import LessonProgress
-from course.drafts.services import VERSION_WINDOW, DraftConflict, DraftError, save_draft, submit_draft
+from course.drafts.services import VERSION_WINDOW, DraftConflict, DraftError, draft_for, save_draft, submit_draft
 from course.exercises.platforms import UnknownPlatform
 from course.extensions import db
 from tests.drafts.conftest import PROFILE_LESSON, THREE_PLATFORMS
@@ -34,9 +34,10 @@ def test_a_save_from_an_older_revision_is_a_conflict_and_overwrites_nothing(lear
     _save(learner, lesson(), "Written in the first tab, then more.", revision=1)
     with pytest.raises(DraftConflict) as raised:
         _save(learner, lesson(), "Written in the second tab.", revision=1)
-    db.session.rollback()
-    assert raised.value.draft.revision == 2
-    assert raised.value.draft.texts["post"] == "Written in the first tab, then more."
+    db.session.expire_all()  # read back what is stored
+    stored = draft_for(learner, lesson().slug)
+    assert raised.value.draft is stored and stored.revision == 2
+    assert stored.texts["post"] == "Written in the first tab, then more."
 
 
 def test_the_same_text_from_an_older_revision_is_no_conflict(learner, lesson):
