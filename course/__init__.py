@@ -109,7 +109,7 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-FEATURES = ("auth", "accounts", "home", "mail", "organisations", "curriculum", "exercises", "drafts")
+FEATURES = ("auth", "accounts", "home", "mail", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review")
 
 
 def _register_blueprints(app: Flask) -> None:

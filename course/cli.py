@@ -1,4 +1,4 @@
-"""Command-line tasks: `flask seed-demo`, `flask users create`, `flask users invite`."""
+"""Command-line tasks: `flask seed-demo`, `flask users create`, `flask users invite`, `flask reviews …`."""
 import click
 from flask import Flask
 from flask.cli import AppGroup
@@ -87,7 +87,9 @@ def invite_user_command(**account) -> None:
 def init_cli(app: Flask) -> None:
     """Register the commands."""
     from course.curriculum.cli import lessons_cli
+    from course.review.cli import reviews_cli
 
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(lessons_cli)
+    app.cli.add_command(reviews_cli)

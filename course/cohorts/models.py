@@ -1,4 +1,4 @@
-"""A cohort, its members and, for scheduled pacing, the date each stage opens."""
+"""A cohort, its members, its review circles and, for scheduled pacing, the date each stage opens."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -26,9 +26,18 @@ class Cohort(db.Model):
     hashtag: Mapped[str | None] = mapped_column(sa.String(100))
     starts_on: Mapped[date | None]
     pacing: Mapped[Pacing] = mapped_column(enum_column(Pacing), default=Pacing.SELF_PACED)
+    # Peer review: how many reviewers each submission gets, in how many days, and whether
+    # authors learn who reviewed them. Leadership-only: leadership drafts go to leadership.
+    reviewers_per_draft: Mapped[int] = mapped_column(default=2, server_default="2")
+    review_due_days: Mapped[int] = mapped_column(default=3, server_default="3")
+    anonymous_reviews: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    leadership_reviews_only: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship()
+    circles: Mapped[list[Circle]] = relationship(
+        back_populates="cohort", cascade="all, delete-orphan", order_by="Circle.number"
+    )
     members: Mapped[list[CohortMember]] = relationship(back_populates="cohort", cascade="all, delete-orphan")
     schedule: Mapped[list[StageSchedule]] = relationship(
         back_populates="cohort", cascade="all, delete-orphan", order_by="StageSchedule.opens_on"
@@ -48,10 +57,28 @@ class CohortMember(db.Model):
 
     cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True, unique=True)
+    circle_id: Mapped[int | None] = mapped_column(sa.ForeignKey("circles.id", ondelete="SET NULL"), index=True)
     joined_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     cohort: Mapped[Cohort] = relationship(back_populates="members")
     user: Mapped[User] = relationship()
+    circle: Mapped[Circle | None] = relationship(back_populates="members")
+
+
+class Circle(db.Model):
+    """A review circle: four or five people of a cohort who review each other through the course."""
+
+    __tablename__ = "circles"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int]
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+    cohort: Mapped[Cohort] = relationship(back_populates="circles")
+    members: Mapped[list[CohortMember]] = relationship(back_populates="circle")
+
+    __table_args__ = (sa.UniqueConstraint("cohort_id", "number"),)
 
 
 class StageSchedule(db.Model):

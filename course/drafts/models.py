@@ -2,12 +2,16 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
 from course.extensions import db
+
+if TYPE_CHECKING:
+    from course.accounts.models import User
 
 
 class Draft(db.Model):
@@ -24,6 +28,7 @@ class Draft(db.Model):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
+    author: Mapped[User] = relationship("User")
     versions: Mapped[list[DraftVersion]] = relationship(
         back_populates="draft", order_by="DraftVersion.number", cascade="all, delete-orphan"
     )

@@ -15,6 +15,7 @@ from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.platforms import normalise_newlines
 from course.extensions import db
+from course.review.assignment import send_for_review
 
 # Saves within this time of a version's start refine it; later ones start a new version,
 # so the history shows writing sessions rather than every keystroke.
@@ -86,6 +87,8 @@ def _store(draft: Draft, texts: dict[str, str], platform: str | None, new_versio
 def submit_draft(user: User, lesson: Lesson, draft: Draft) -> DraftVersion:
     """Send the draft's latest version to peer review; the first submission completes the lesson.
 
+    Reviewers are allocated at once, so a late submitter waits no longer than anyone else.
+
     Raises DraftError, explaining what to change, when a part is empty or over its limit.
     """
     version = draft.latest
@@ -103,4 +106,5 @@ def submit_draft(user: User, lesson: Lesson, draft: Draft) -> DraftVersion:
         draft.first_submitted_at = now
         complete_lesson(user, lesson)
     db.session.flush()
+    send_for_review(draft, version, now)
     return version

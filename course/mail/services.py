@@ -1,10 +1,14 @@
 """Sending mail: through SMTP when configured, otherwise into the outbox."""
 import smtplib
+from collections.abc import Sequence
+from dataclasses import dataclass
 from email.message import EmailMessage
 
+import sqlalchemy as sa
 from flask import current_app
 
 from course.accounts.models import User
+from course.database import utcnow
 from course.extensions import db
 from course.mail.models import OutboxMessage
 
@@ -28,6 +32,28 @@ def send_mail(recipient: User, subject: str, body: str) -> OutboxMessage | None:
         return message
     _send_smtp(recipient.email, subject, body)
     return None
+
+
+@dataclass(frozen=True)
+class Mail:
+    recipient: User
+    subject: str
+    body: str
+
+
+def send_mails(mails: Sequence[Mail]) -> None:
+    """Send many messages; without ``MAIL_SERVER`` they reach the outbox in one statement."""
+    if not mails:
+        return
+    if current_app.config.get("MAIL_SERVER"):
+        for mail in mails:
+            _send_smtp(mail.recipient.email, mail.subject, mail.body)
+        return
+    now = utcnow()
+    rows = [{"recipient_address": mail.recipient.email, "recipient_id": mail.recipient.id,
+             "organisation_id": mail.recipient.organisation_id, "subject": mail.subject, "body": mail.body,
+             "created_at": now} for mail in mails]
+    db.session.execute(sa.insert(OutboxMessage), rows)
 
 
 def _send_smtp(address: str, subject: str, body: str) -> None:

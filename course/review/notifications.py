@@ -1,0 +1,56 @@
+"""The mails of peer review, each in its recipient's language.
+
+Mails to an author never name a reviewer of an anonymous cohort: the author
+templates get a display name that is already anonymised, never the person.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
+
+from course.accounts.models import User
+from course.extensions import lessons
+from course.links import external_url
+from course.mail.services import Mail
+
+
+def _mail(recipient: User, subject, template: str, **context) -> Mail:
+    language = recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
+        lesson = lessons.curriculum.lessons.get(context.get("lesson_slug", ""))
+        title = lesson.text(language).title if lesson else ""
+        body = render_template(f"mail/{template}", user=recipient, lesson_title=title, **context)
+        return Mail(recipient, str(subject).format(lesson=title), body)
+
+
+def review_assigned(reviewer: User, author: User, lesson_slug: str, due_at: datetime, *, as_trainer: bool) -> Mail:
+    """To a reviewer: a draft waits for them (a trainer also learns that the cohort was short)."""
+    return _mail(reviewer, _l("Please review: “{lesson}”"), "review_assigned.txt", author=author,
+                 lesson_slug=lesson_slug, due_at=due_at, as_trainer=as_trainer, link=external_url("review.index"))
+
+
+def review_received(author: User, lesson_slug: str, reviewer_label: str) -> Mail:
+    """To the author: a review arrived. ``reviewer_label`` is a name, or a neutral label when anonymous."""
+    return _mail(author, _l("New feedback on “{lesson}”"), "review_received.txt", lesson_slug=lesson_slug,
+                 reviewer_label=reviewer_label, link=external_url("review.feedback", slug=lesson_slug))
+
+
+def review_overdue(reviewer: User, author: User, lesson_slug: str, due_at: datetime) -> Mail:
+    """To a late reviewer, once: the draft has gone to someone else too; theirs still counts as extra."""
+    return _mail(reviewer, _l("Your review of “{lesson}” is overdue"), "review_overdue.txt", author=author,
+                 lesson_slug=lesson_slug, due_at=due_at, link=external_url("review.index"))
+
+
+def review_hidden(reviewer: User, author: User, lesson_slug: str, reason: str) -> Mail:
+    """To a reviewer whose review a trainer hid from the author."""
+    return _mail(reviewer, _l("Your review of “{lesson}” was hidden"), "review_hidden.txt", author=author,
+                 lesson_slug=lesson_slug, reason=reason, link=external_url("review.index"))
+
+
+def review_withdrawn(reviewer: User, author: User, lesson_slug: str) -> Mail:
+    """To a reviewer whose open review a trainer gave to someone else."""
+    return _mail(reviewer, _l("You no longer need to review “{lesson}”"), "review_withdrawn.txt", author=author,
+                 lesson_slug=lesson_slug, link=external_url("review.index"))
