@@ -7,6 +7,7 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
+from course.demo_reviews import seed_demo_reviews
 from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"
@@ -65,7 +66,8 @@ def seed_demo() -> tuple[Organisation, list[User]]:
                 password=DEMO_PASSWORD,
             )
         users.append(user)
-    _seed_cohort(organisation, [user for user in users if user.is_learner])
+    cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
+    seed_demo_reviews(cohort)
     return organisation, users
 
 
