@@ -9,12 +9,22 @@ from flask_login import current_user
 from course.i18n import LANGUAGE_NAMES
 
 NAVIGATION = {
-    "learner": [("curriculum.index", _l("My course"))],
+    "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews"))],
     "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
-                ("mail.outbox", _l("Outbox"))],
+                ("review.index", _l("My reviews")), ("mail.outbox", _l("Outbox"))],
     "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
               ("mail.outbox", _l("Outbox"))],
 }
+
+
+# Pages that belong under another item than their blueprint's: writing and feedback are part of the course.
+SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum",
+            "cohorts": "home", "organisations": "home"}
+
+
+def _section(endpoint: str) -> str:
+    blueprint = endpoint.partition(".")[0]
+    return SECTIONS.get(endpoint) or SECTIONS.get(blueprint) or blueprint
 
 
 @dataclass(frozen=True)
@@ -28,9 +38,9 @@ def navigation() -> list[NavItem]:
     """The links in the header for the signed-in user's role."""
     if not current_user.is_authenticated:
         return []
-    blueprint = (request.endpoint or "").partition(".")[0]
+    section = _section(request.endpoint or "")
     return [
-        NavItem(url_for(endpoint), label, endpoint.partition(".")[0] == blueprint)
+        NavItem(url_for(endpoint), label, _section(endpoint) == section)
         for endpoint, label in NAVIGATION[current_user.role.value]
     ]
 

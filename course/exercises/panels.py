@@ -17,6 +17,8 @@ from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
 from course.exercises.models import ExerciseResponse
 from course.exercises.platforms import PLATFORMS
 from course.exercises.services import response_for
+from course.review.pages import pending_note
+from course.review.queries import FeedbackCounts, draft_reviews, feedback_counts
 
 KIND_TITLES = {
     "reflection": _l("Reflection"),
@@ -48,6 +50,7 @@ class ExercisePanel:
     comparisons: list[Comparison] = field(default_factory=list)
     composer_url: str | None = None  # learners write posts and profiles in the composer
     draft: Draft | None = None
+    feedback: FeedbackCounts | None = None  # once the draft has been submitted
 
     @property
     def title(self) -> str:
@@ -75,6 +78,15 @@ class ExercisePanel:
             return _("You are revising a submitted text. Submit it again when you are ready.")
         return _("Your draft is saved. Only you can see it until you submit it.")
 
+    @property
+    def feedback_label(self) -> str:
+        return _("Feedback (%(count)d)", count=self.feedback.received) if self.feedback else ""
+
+    @property
+    def feedback_note(self) -> str:
+        """How many reviews are still being written, and by when."""
+        return pending_note(self.feedback) if self.feedback else ""
+
 
 def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
     """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
@@ -89,6 +101,8 @@ def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm
     if exercise.kind in ("post", "profile") and user.is_learner:
         panel.composer_url = url_for("drafts.edit", slug=lesson.slug)
         panel.draft = draft_for(user, lesson.slug)
+        if panel.draft is not None and panel.draft.first_submitted_at is not None:
+            panel.feedback = feedback_counts(draft_reviews(panel.draft))
     if exercise.kind in ("post", "replies"):
         keys = exercise.settings.get("platforms") or [exercise.settings["platform"]]
         panel.platforms = [PLATFORMS[key].name for key in keys]

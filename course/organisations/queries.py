@@ -4,6 +4,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from course.accounts.models import Organisation, Role, User
+from course.cohorts.models import Circle, Cohort, CohortMember
 from course.extensions import db
 from course.permissions import scope_to_organisations
 
@@ -42,6 +43,25 @@ def organisation_members(organisation: Organisation) -> list[User]:
         .order_by(User.track, User.name)
     )
     return list(db.session.scalars(statement))
+
+
+@dataclass(frozen=True)
+class CohortSummary:
+    cohort: Cohort
+    members: int
+    circles: int
+
+
+def organisation_cohorts(organisation: Organisation) -> list[CohortSummary]:
+    """The organisation's cohorts by name, each with its number of members and circles, in one query."""
+    members = sa.select(sa.func.count()).where(CohortMember.cohort_id == Cohort.id).scalar_subquery()
+    circles = sa.select(sa.func.count()).where(Circle.cohort_id == Cohort.id).scalar_subquery()
+    statement = (
+        sa.select(Cohort, members, circles)
+        .where(Cohort.organisation_id == organisation.id)
+        .order_by(Cohort.name)
+    )
+    return [CohortSummary(*row) for row in db.session.execute(statement)]
 
 
 def trainer_start(user: User) -> dict:

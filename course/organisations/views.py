@@ -18,6 +18,7 @@ def detail(organisation_id: int):
         "organisations/detail.html",
         organisation=organisation,
         members=queries.organisation_members(organisation),
+        cohorts=queries.organisation_cohorts(organisation),
     )
 
 

@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
 from course.cohorts.models import Cohort, CohortMember
-from course.curriculum.content import Criterion
+from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.curriculum.exercise_specs import DEFAULT_RUBRIC
 from course.database import utcnow
 from course.drafts.models import Draft, DraftVersion
@@ -37,6 +37,17 @@ def rubric_for(lesson_slug: str) -> list[Criterion]:
     lesson = curriculum.lessons.get(lesson_slug)
     keys = lesson.exercise.settings.get("rubric", DEFAULT_RUBRIC) if lesson and lesson.exercise else DEFAULT_RUBRIC
     return [curriculum.criteria[key] for key in keys]
+
+
+def chosen_levels(ratings: dict[str, int], lesson_slug: str, language: str) -> list[tuple[str, int, str]]:
+    """Each rated criterion of the lesson's rubric: its name, the level given and that level's descriptor."""
+    levels = []
+    for criterion in rubric_for(lesson_slug):
+        level = ratings.get(criterion.key)
+        if level in LEVELS:
+            texts = criterion.levels[level - 1]
+            levels.append((criterion.name(language), level, texts.get(language) or texts[DEFAULT_LANGUAGE]))
+    return levels
 
 
 def reviewer_label(review: Review, number: int) -> str:

@@ -5,14 +5,23 @@ to organisation B and must see nothing of A. A route added without a row here
 fails ``test_matrix_covers_every_route``.
 """
 import pytest
+import sqlalchemy as sa
 
 from course.accounts.models import Role
-from course.extensions import db
+from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.database import utcnow
+from course.drafts.services import save_draft, submit_draft
+from course.extensions import db, lessons
 from course.mail.services import send_mail
+from course.review.models import Review
+from course.review.services import save_review
 from tests.conftest import csrf_token
 
 ROLES = ["anonymous", "learner", "trainer", "admin", "other_trainer", "other_learner"]
 LOGIN = "login"  # a redirect to the sign-in page
+
+# The trainer and admin of the home organisation only; the other trainer learns nothing, not even that it exists.
+STAFF_OF_HOME = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "other_trainer": 404, "*": 200}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -44,15 +53,37 @@ MATRIX = [
     ("POST", "/learn/{lesson}/exercise", {}, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
     ("GET", "/learn/{post}/write", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
     ("POST", "/learn/{post}/write", {}, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
-    ("POST", "/learn/{post}/draft", {}, {"anonymous": LOGIN, "learner": 422, "other_learner": 422, "*": 403}),
+    # The learner has a submitted draft, so an autosave from revision 0 is a conflict.
+    ("POST", "/learn/{post}/draft", {}, {"anonymous": LOGIN, "learner": 409, "other_learner": 422, "*": 403}),
     ("GET", "/learn/{post}/versions", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
+    ("GET", "/reviews/", None, {"anonymous": LOGIN, "admin": 403, "*": 200}),
+    ("GET", "/reviews/{review}", None, {"anonymous": LOGIN, "learner": 200, "*": 404}),
+    ("POST", "/reviews/{review}", {"save": "1"}, {"anonymous": LOGIN, "learner": 302, "*": 404}),
+    ("POST", "/reviews/{rated}/rate", {"helpfulness": "5"}, {"anonymous": LOGIN, "learner": 302, "*": 404}),
+    ("GET", "/learn/{post}/feedback", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}),
+    ("GET", "/cohorts/{cohort}/circles", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/circles/form", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/circles/move", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("GET", "/cohorts/{cohort}/review-settings", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/review-settings", {}, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/reviews", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/reviews/{review}/hide", {}, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/reviews/{review}/reassign", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/drafts/{draft}/feedback", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/rebalance", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
 ]
 
 
+PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}": "<slug>",
+                "{organisation}": "<int:organisation_id>", "bad-token": "<token>", "{cohort}": "<int:cohort_id>",
+                "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>"}
+
+
 def _rule_pattern(path: str) -> str:
-    return path.replace("{message}", "<int:message_id>").replace("{lesson}", "<slug>").replace("{post}", "<slug>").replace(
-        "{organisation}", "<int:organisation_id>").replace("bad-token", "<token>")
+    for placeholder, converter in PLACEHOLDERS.items():
+        path = path.replace(placeholder, converter)
+    return path
 
 
 def test_matrix_covers_every_route(app):
@@ -79,8 +110,28 @@ def world(create_organisation, create_user):
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
     ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing",
-           "post": "connection-not-detox"}
+           "post": "connection-not-detox", **_reviews(people["learner"], create_user(Role.LEARNER, organisation=home))}
     return {"people": people, "ids": ids}
+
+
+def _reviews(learner, peer) -> dict:
+    """The learner and a peer review each other's post: the learner's review is open, the peer's sent."""
+    cohort = Cohort(organisation_id=learner.organisation_id, name="Matrix", pacing=Pacing.SELF_PACED)
+    cohort.members = [CohortMember(user=learner), CohortMember(user=peer)]
+    learner.last_seen_at = peer.last_seen_at = utcnow()
+    db.session.add(cohort)
+    lesson = lessons.curriculum.lessons["connection-not-detox"]
+    drafts = {}
+    for author in (learner, peer):
+        drafts[author.id] = save_draft(author, lesson, {"post": "A post to review."}, platform="x", revision=0)
+        submit_draft(author, lesson, drafts[author.id])
+    by = {(r.draft_id, r.reviewer_id): r for r in db.session.scalars(sa.select(Review))}
+    rated = by[(drafts[learner.id].id, peer.id)]
+    save_review(rated, ratings={"authenticity": 3, "audience_fit": 3, "clarity": 3, "guidelines": 3},
+                worked="Clear.", suggestion="Shorter.", submit=True)
+    db.session.commit()
+    return {"cohort": cohort.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
+            "draft": drafts[peer.id].id}
 
 
 def _expected(expectations: dict, role: str):

@@ -16,6 +16,10 @@ def _concrete(path: str) -> str:
     return (
         path.replace("<int:organisation_id>", "1")
         .replace("<int:message_id>", "1")
+        .replace("<int:cohort_id>", "1")
+        .replace("<int:review_id>", "1")
+        .replace("<int:draft_id>", "1")
+        .replace("<slug>", "connection-not-detox")
         .replace("<token>", "some-token")
     )
 

@@ -1,0 +1,92 @@
+"""Forms of the trainer's cohort pages.
+
+Forms repeated on every row of a page (move, hide, reassign) are written out
+in the templates, with ids of their own; these classes read and check them.
+The rules (ranges, required reasons) live in the services; the settings form
+checks the same ranges up front so every problem shows at once.
+"""
+from flask import abort
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAreaField
+from wtforms.validators import InputRequired, NumberRange
+
+from course.cohorts.settings import OUT_OF_RANGE, REVIEW_DUE_DAYS, REVIEWERS_PER_DRAFT
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token to check."""
+
+
+class MoveMemberForm(FlaskForm):
+    user_id = IntegerField(validators=[InputRequired()])
+    circle = SelectField(validators=[InputRequired()])
+
+    def __init__(self, choices: list[tuple[str, str]], **kwargs):
+        super().__init__(**kwargs)
+        self.circle.choices = choices
+
+    @property
+    def circle_id(self) -> int | None:
+        """The chosen circle's id; None for a new circle."""
+        return None if self.circle.data == "new" else int(self.circle.data)
+
+
+class HideReviewForm(FlaskForm):
+    reason = TextAreaField()
+
+
+class ReassignForm(FlaskForm):
+    reviewer = SelectField()  # "" chooses automatically
+
+    def __init__(self, candidates, **kwargs):
+        super().__init__(**kwargs)
+        self.reviewer.choices = [("", "")] + [(str(person.id), person.name) for person in candidates]
+
+    @property
+    def reviewer_id(self) -> int | None:
+        return int(self.reviewer.data) if self.reviewer.data else None
+
+
+def _whole_number(label, description, bounds: tuple[int, int]) -> IntegerField:
+    low, high = bounds
+    return IntegerField(label, description=description, render_kw={"min": low, "max": high},
+                        validators=[InputRequired(_l("Enter a whole number.")),
+                                    NumberRange(low, high, message=OUT_OF_RANGE)])
+
+
+class ReviewSettingsForm(FlaskForm):
+    reviewers_per_draft = _whole_number(
+        _l("Reviewers per draft"),
+        _l("How many people review each submitted draft: %(low)d to %(high)d.",
+           low=REVIEWERS_PER_DRAFT[0], high=REVIEWERS_PER_DRAFT[1]),
+        REVIEWERS_PER_DRAFT,
+    )
+    review_due_days = _whole_number(
+        _l("Days until a review is due"),
+        _l("After this many days an open review also goes to someone else: %(low)d to %(high)d.",
+           low=REVIEW_DUE_DAYS[0], high=REVIEW_DUE_DAYS[1]),
+        REVIEW_DUE_DAYS,
+    )
+    anonymous_reviews = BooleanField(
+        _l("Anonymous reviews"),
+        description=_l("Authors do not learn who reviewed them: no name on any page, in e-mails or exports. "
+                       "You as a trainer always see who wrote what. Once reviews exist, this cannot be "
+                       "switched off again."),
+    )
+    leadership_reviews_only = BooleanField(
+        _l("Leadership reviews only"),
+        description=_l("Drafts from the leadership track are reviewed only by leadership, and circles formed "
+                       "automatically keep leadership and staff apart."),
+    )
+    submit = SubmitField(_l("Save review settings"))
+
+    def values(self) -> dict:
+        return {name: getattr(self, name).data for name in
+                ("reviewers_per_draft", "review_due_days", "anonymous_reviews", "leadership_reviews_only")}
+
+
+def confirm_or_400(form: FlaskForm | None = None) -> None:
+    """Stop unless the form came from our page (CSRF is also checked app-wide); a plain button by default."""
+    if not (form if form is not None else ActionForm()).validate_on_submit():
+        abort(400)
