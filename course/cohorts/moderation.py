@@ -111,9 +111,13 @@ def rebalance(cohort_id: int):
     confirm_or_400()
     result = rebalance_reviews(cohort_id=cohort.id)
     db.session.commit()
-    if result.overdue:
+    if result.reassigned:
         flash(ngettext("%(num)d overdue review was given to someone else as well.",
-                       "%(num)d overdue reviews were given to someone else as well.", result.overdue), "success")
-    else:
+                       "%(num)d overdue reviews were given to someone else as well.", result.reassigned), "success")
+    if result.waiting:
+        flash(ngettext("%(num)d overdue review waits: nobody active is free to take it over yet.",
+                       "%(num)d overdue reviews wait: nobody active is free to take them over yet.", result.waiting),
+              "info")
+    if not result.overdue:
         flash(_("No review is overdue; nothing was reassigned."), "info")
     return _to_reviews(cohort)

@@ -7,8 +7,8 @@ written with one statement each.
 """
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -41,10 +41,16 @@ class Assignment:
 
 @dataclass(frozen=True)
 class Rebalance:
-    """What a rebalance did: how many reviews were overdue, and who took them over."""
+    """What a rebalance did: how many reviews were overdue, how many of them someone else
+    took over (the rest wait for the next run), and the new reviews."""
 
     overdue: int
+    reassigned: int
     assignments: list[Assignment]
+
+    @property
+    def waiting(self) -> int:
+        return self.overdue - self.reassigned
 
 
 @dataclass
@@ -93,8 +99,9 @@ def send_for_review(draft: Draft, version: DraftVersion, now: datetime | None = 
 def rebalance_reviews(now: datetime | None = None, cohort_id: int | None = None) -> Rebalance:
     """Reassign every overdue review to an active reviewer; tell each late reviewer once.
 
-    The late review stays open: finished, it counts as an extra review. Limited
-    to one cohort when ``cohort_id`` is given (as on every submission).
+    The late review stays open: finished, it counts as an extra review. A review
+    nobody can take over yet stays as it is, so the next rebalance tries again.
+    Limited to one cohort when ``cohort_id`` is given (as on every submission).
     """
     now = now or utcnow()
     author = aliased(User)
@@ -110,17 +117,36 @@ def rebalance_reviews(now: datetime | None = None, cohort_id: int | None = None)
         statement = statement.where(Review.cohort_id == cohort_id)
     overdue = db.session.execute(statement).all()
     if not overdue:
-        return Rebalance(0, [])
-    db.session.execute(sa.update(Review).where(Review.id.in_([row.id for row in overdue])).values(reassigned_at=now))
-    mails = [notifications.review_overdue(row.User, row[5], row.lesson_slug, row.due_at) for row in overdue]
-    requests = _requests(sorted({row.version_id for row in overdue}), active_only=True)
+        return Rebalance(0, 0, [])
+    requests = _requests(sorted({row.version_id for row in overdue}), active_only=True,
+                         not_counting={row.id for row in overdue})
     assignments, assigned_mails = _allocate(requests, now)
+    replaced = _replaced(overdue, requests, assignments)
+    if replaced:
+        db.session.execute(sa.update(Review).where(Review.id.in_([row.id for row in replaced]))
+                           .values(reassigned_at=now))
+    mails = [notifications.review_overdue(row.User, row[5], row.lesson_slug, row.due_at) for row in replaced]
     send_mails(mails + assigned_mails)
-    return Rebalance(len(overdue), assignments)
+    return Rebalance(len(overdue), len(replaced), assignments)
 
 
-def _requests(version_ids: list[int], *, active_only: bool = False) -> list[_Request]:
-    """What each version needs, read in two queries."""
+def _replaced(overdue: list, requests: list[_Request], assignments: list[Assignment]) -> list:
+    """The overdue reviews taken over, longest overdue first. Per version, as many stay
+    as the draft still lacks reviewers after the new ones: it still counts on them."""
+    added = Counter(a.version_id for a in assignments)
+    short = {r.version_id: max(0, _wanted(r) - added[r.version_id]) for r in requests}
+    replaced = []
+    for row in sorted(overdue, key=lambda row: (row.due_at, row.id), reverse=True):
+        if short.get(row.version_id, 0) > 0:
+            short[row.version_id] -= 1
+        else:
+            replaced.append(row)
+    return replaced
+
+
+def _requests(version_ids: list[int], *, active_only: bool = False,
+              not_counting: Collection[int] = ()) -> list[_Request]:
+    """What each version needs, read in two queries; reviews in ``not_counting`` are not counted on."""
     if not version_ids:
         return []
     rows = db.session.execute(
@@ -137,7 +163,7 @@ def _requests(version_ids: list[int], *, active_only: bool = False) -> list[_Req
     for request in requests:
         by_draft[request.draft.id].append(request)
     existing = db.session.execute(
-        sa.select(Review.draft_id, Review.version_id, Review.reviewer_id, Review.kind, Review.submitted_at,
+        sa.select(Review.id, Review.draft_id, Review.version_id, Review.reviewer_id, Review.kind, Review.submitted_at,
                   Review.withdrawn_at, Review.reassigned_at)
         .where(Review.draft_id.in_(list(by_draft)))
     ).all()
@@ -148,7 +174,8 @@ def _requests(version_ids: list[int], *, active_only: bool = False) -> list[_Req
             on_this_version = review.version_id == request.version_id
             if review.submitted_at is None or on_this_version:
                 request.exclude.add(review.reviewer_id)
-            if on_this_version and review.reassigned_at is None and review.kind != ReviewKind.TRAINER:
+            if (on_this_version and review.reassigned_at is None and review.kind != ReviewKind.TRAINER
+                    and review.id not in not_counting):
                 request.counted += 1
     return requests
 
@@ -173,7 +200,7 @@ def _allocate(requests: list[_Request], now: datetime) -> tuple[list[Assignment]
     assignments, rows, mails = [], [], []
     for request in requests:
         cohort = request.cohort
-        wanted = (cohort.reviewers_per_draft if cohort else DEFAULT_REVIEWERS) - request.counted
+        wanted = _wanted(request)
         if wanted <= 0:
             continue
         due_at = now + timedelta(days=cohort.review_due_days if cohort else DEFAULT_DUE_DAYS)
@@ -194,6 +221,11 @@ def _allocate(requests: list[_Request], now: datetime) -> tuple[list[Assignment]
     if rows:
         db.session.execute(sa.insert(Review), rows)
     return assignments, mails
+
+
+def _wanted(request: _Request) -> int:
+    """How many more reviewers the version needs."""
+    return (request.cohort.reviewers_per_draft if request.cohort else DEFAULT_REVIEWERS) - request.counted
 
 
 def _review_row(request: _Request, reviewer_id: int, kind: ReviewKind, now: datetime, due_at: datetime) -> dict:

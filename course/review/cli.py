@@ -16,7 +16,8 @@ def rebalance_command() -> None:
     if not result.overdue:
         click.echo("No overdue reviews: nothing to reassign.")
         return
-    click.echo(f"{result.overdue} overdue review(s); {len(result.assignments)} reassigned "
-               f"({sum(a.kind == 'fallback' for a in result.assignments)} of them to a trainer).")
-    if len(result.assignments) < result.overdue:
-        click.echo("Some drafts found nobody to take over: the organisation has no active trainer.")
+    to_trainers = sum(item.kind == "fallback" for item in result.assignments)
+    click.echo(f"{result.overdue} overdue review(s): {result.reassigned} given to someone else as well "
+               f"({len(result.assignments)} new review(s), {to_trainers} of them to a trainer).")
+    if result.waiting:
+        click.echo(f"{result.waiting} wait for the next run: nobody active is free to take them over yet.")
