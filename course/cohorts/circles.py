@@ -93,3 +93,8 @@ def circle_mates(user: User) -> list[User]:
         .where(CohortMember.circle_id == mine, User.id != user.id, User.active.is_(True))
         .order_by(User.name)
     ))
+
+
+def cohort_of(user: User) -> Cohort | None:
+    """The cohort ``user`` learns in, if any."""
+    return db.session.scalar(sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == user.id))

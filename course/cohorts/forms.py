@@ -70,9 +70,9 @@ class ReviewSettingsForm(FlaskForm):
     )
     anonymous_reviews = BooleanField(
         _l("Anonymous reviews"),
-        description=_l("Authors do not learn who reviewed them: no name on any page, in e-mails or exports. "
-                       "You as a trainer always see who wrote what. Once reviews exist, this cannot be "
-                       "switched off again."),
+        description=_l("Authors do not learn who reviewed them: no name on any page, in e-mails or exports, "
+                       "and learners see their circle's size but not its names. You as a trainer always see "
+                       "who wrote what. Once reviews exist, this cannot be switched off again."),
     )
     leadership_reviews_only = BooleanField(
         _l("Leadership reviews only"),

@@ -16,7 +16,7 @@ from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
 
 from course.accounts.models import User
-from course.cohorts.circles import circle_mates
+from course.cohorts.circles import circle_mates, cohort_of
 from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
 from course.drafts.composer import Composer, PartView
@@ -53,7 +53,8 @@ class MyReviewsPage:
     overdue: list[ReviewItem]
     done: list[ReviewItem]
     shows_circle: bool
-    circle: list[str]
+    circle: list[str]  # the mates' names; empty in an anonymous cohort, where only their number shows
+    circle_size: int = 0
 
 
 @dataclass
@@ -135,8 +136,13 @@ def my_reviews_page(user: User, language: str, now: datetime) -> MyReviewsPage:
     """My reviews: to do, overdue and done; for learners also the people of their circle."""
     mine = queries.my_reviews(user, now)
     items = [[_item(review, language, now) for review in group] for group in (mine.to_do, mine.overdue, mine.done)]
-    circle = [mate.name for mate in circle_mates(user)] if user.is_learner else []
-    return MyReviewsPage(*items, shows_circle=user.is_learner, circle=circle)
+    if not user.is_learner:
+        return MyReviewsPage(*items, shows_circle=False, circle=[])
+    mates = circle_mates(user)
+    cohort = cohort_of(user)
+    # In an anonymous cohort a name beside "your circle" would narrow down who reviewed whom.
+    names = [] if cohort is not None and cohort.anonymous_reviews else [mate.name for mate in mates]
+    return MyReviewsPage(*items, shows_circle=True, circle=names, circle_size=len(mates))
 
 
 def _item(review: Review, language: str, now: datetime) -> ReviewItem:

@@ -142,7 +142,13 @@ def test_an_anonymous_reviewer_reaches_the_author_nowhere(client, auth, make_cir
     assert re.search(r'<h3 id="review-\d+-title">Reviewer [12]</h3>', feedback)
     assert GOOD_REVIEW["worked"] in feedback
     auth.post(f"/reviews/{review.id}/rate", {"helpfulness": "4", "thanks": "Thank you!"})
-    pages = [_page(client), _page(client, f"/learn/{POST_LESSON}"), _page(client, f"/learn/{POST_LESSON}/write")]
+    # Every page an author reaches: the feedback, the lesson, the composer, the versions, the course,
+    # their own reviews and profile; plus every mail they were sent.
+    paths = [f"/learn/{POST_LESSON}/feedback", f"/learn/{POST_LESSON}", f"/learn/{POST_LESSON}/write",
+             f"/learn/{POST_LESSON}/versions", "/learn/", "/reviews/", "/profile"]
+    pages = [_page(client, path) for path in paths]
+    assert "Alex Author" in pages[-1]
+    assert "You and 2 colleagues review each other’s texts" in pages[5] and "names are not shown here" in pages[5]
     mails = [f"{m.subject}\n{m.body}" for m in outbox_messages() if m.recipient_id == circle.author.id]
     assert mails and "A reviewer has reviewed your text" in mails[0]
     for text in pages + mails:
