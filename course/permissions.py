@@ -5,6 +5,7 @@ person can never reach another organisation's rows.
 """
 from collections.abc import Callable
 from functools import wraps
+from typing import TypeVar
 
 import sqlalchemy as sa
 from flask import abort
@@ -12,6 +13,8 @@ from flask_login import current_user, login_required
 
 from course.accounts.models import Organisation, Role, User, trainer_organisations
 from course.extensions import db
+
+T = TypeVar("T")
 
 
 def role_required(*roles: Role) -> Callable:
@@ -57,10 +60,16 @@ def visible_organisations(user: User) -> list[Organisation]:
     return list(db.session.scalars(scope_to_organisations(statement, Organisation.id, user)))
 
 
-def get_organisation_or_404(user: User, organisation_id: int) -> Organisation:
-    """The organisation if ``user`` may see it; 404 otherwise, so ids reveal nothing."""
-    statement = sa.select(Organisation).where(Organisation.id == organisation_id)
-    organisation = db.session.scalar(scope_to_organisations(statement, Organisation.id, user))
-    if organisation is None:
+def get_scoped_or_404(user: User, model: type[T], object_id: int, organisation_column) -> T:
+    """Row ``object_id`` of ``model`` if its ``organisation_column`` is one of the user's
+    organisations; 404 otherwise, so ids reveal nothing."""
+    statement = sa.select(model).where(model.id == object_id)
+    row = db.session.scalar(scope_to_organisations(statement, organisation_column, user))
+    if row is None:
         abort(404)
-    return organisation
+    return row
+
+
+def get_organisation_or_404(user: User, organisation_id: int) -> Organisation:
+    """The organisation if ``user`` may see it; 404 otherwise."""
+    return get_scoped_or_404(user, Organisation, organisation_id, Organisation.id)

@@ -81,11 +81,8 @@ def reassign_review(cohort_id: int, review_id: int):
         return _to_reviews(cohort, review.draft_id)
     db.session.commit()
     names = ", ".join(db.session.get(User, a.reviewer_id).name for a in assignments)
-    if names:
-        flash(_("The review now goes to %(names)s; %(name)s has been told.", names=names, name=review.reviewer.name),
-              "success")
-    else:
-        flash(_("The review is taken back, but nobody else could take it. Add your own feedback instead."), "error")
+    flash(_("The review now goes to %(names)s; %(name)s has been told.", names=names, name=review.reviewer.name),
+          "success")
     return _to_reviews(cohort, review.draft_id)
 
 

@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask import abort
 from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -22,7 +21,7 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.drafts.models import Draft, DraftVersion
 from course.extensions import db, lessons
 from course.markup import render_markdown
-from course.permissions import scope_to_organisations
+from course.permissions import get_scoped_or_404
 from course.review.models import Review, ReviewKind
 from course.review.services import chosen_levels
 
@@ -35,11 +34,7 @@ KIND_LABELS = {
 
 def get_cohort_or_404(user: User, cohort_id: int) -> Cohort:
     """The cohort if it belongs to one of ``user``'s organisations; 404 otherwise, so ids reveal nothing."""
-    statement = sa.select(Cohort).where(Cohort.id == cohort_id)
-    cohort = db.session.scalar(scope_to_organisations(statement, Cohort.organisation_id, user))
-    if cohort is None:
-        abort(404)
-    return cohort
+    return get_scoped_or_404(user, Cohort, cohort_id, Cohort.organisation_id)
 
 
 def _of_cohort(statement: sa.Select, cohort: Cohort) -> sa.Select:

@@ -140,7 +140,10 @@ def hide_review(trainer: User, review: Review, reason: str, now: datetime | None
 
 def reassign_review(review: Review, reviewer: User | None = None,
                     now: datetime | None = None) -> list[assignment.Assignment]:
-    """Take an open review back and give the draft to ``reviewer``, or to whoever allocation picks."""
+    """Take an open review back and give the draft to ``reviewer``, or to whoever allocation picks.
+
+    When allocation finds nobody, nothing changes: the review stays with its reviewer.
+    """
     if not review.is_open:
         raise ReviewError({"": _("Only an open review can be given to someone else.")})
     now = now or utcnow()
@@ -148,16 +151,23 @@ def reassign_review(review: Review, reviewer: User | None = None,
         raise ReviewError({"reviewer": _("Choose someone from the list.")})
     review.withdrawn_at = now
     db.session.flush()
-    send_mails([notifications.review_withdrawn(review.reviewer, review.draft.author, review.draft.lesson_slug)])
     if reviewer is None:
-        return assignment.request_reviews([review.version_id], now, exclude={review.reviewer_id})
-    due_at = now + (review.due_at - review.assigned_at)
-    db.session.add(Review(draft_id=review.draft_id, version_id=review.version_id, reviewer_id=reviewer.id,
-                          cohort_id=review.cohort_id, kind=ReviewKind.PEER, assigned_at=now, due_at=due_at))
-    db.session.flush()
-    send_mails([notifications.review_assigned(reviewer, review.draft.author, review.draft.lesson_slug, due_at,
-                                              as_trainer=False)])
-    return [assignment.Assignment(review.version_id, review.draft_id, reviewer.id, ReviewKind.PEER)]
+        assignments = assignment.request_reviews([review.version_id], now, exclude={review.reviewer_id})
+        if not assignments:
+            review.withdrawn_at = None
+            db.session.flush()
+            raise ReviewError({"": _("Nobody else is free to take this review, so it stays where it is. "
+                                     "You can add your own feedback instead.")})
+    else:
+        due_at = now + (review.due_at - review.assigned_at)
+        db.session.add(Review(draft_id=review.draft_id, version_id=review.version_id, reviewer_id=reviewer.id,
+                              cohort_id=review.cohort_id, kind=ReviewKind.PEER, assigned_at=now, due_at=due_at))
+        db.session.flush()
+        send_mails([notifications.review_assigned(reviewer, review.draft.author, review.draft.lesson_slug, due_at,
+                                                  as_trainer=False)])
+        assignments = [assignment.Assignment(review.version_id, review.draft_id, reviewer.id, ReviewKind.PEER)]
+    send_mails([notifications.review_withdrawn(review.reviewer, review.draft.author, review.draft.lesson_slug)])
+    return assignments
 
 
 def reassign_candidates(review: Review) -> list[User]:

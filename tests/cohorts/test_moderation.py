@@ -117,8 +117,8 @@ def test_reassigning_to_a_chosen_person(client, reviewed, moderate):
     reviews = _reviews(draft)
     assert reviews[1].withdrawn_at is not None
     assert (reviews[-1].reviewer_id, reviews[-1].kind, reviews[-1].is_open) == (chosen.id, ReviewKind.PEER, True)
-    recipients = [m.recipient_id for m in outbox_messages()[-2:]]
-    assert recipients == [old.reviewer_id, chosen.id]
+    recipients = {m.recipient_id for m in outbox_messages()[-2:]}
+    assert recipients == {old.reviewer_id, chosen.id}
 
 
 def test_reassigning_automatically(reviewed, moderate):
@@ -129,7 +129,25 @@ def test_reassigning_automatically(reviewed, moderate):
     assert reviews[1].withdrawn_at is not None and len(reviews) == 3
     newcomer = reviews[-1]
     assert newcomer.reviewer_id not in {draft.user_id, old.reviewer_id, reviews[0].reviewer_id}
-    assert outbox_messages()[-1].recipient_id == newcomer.reviewer_id
+    assert {m.recipient_id for m in outbox_messages()[-2:]} == {old.reviewer_id, newcomer.reviewer_id}
+
+
+def test_reassigning_automatically_when_nobody_is_free_leaves_the_review_where_it_is(
+        client, trainer, reviewed, moderate):
+    cohort, draft = reviewed
+    services.add_trainer_feedback(trainer, draft)  # the only trainer is on the draft already
+    on_draft = {draft.user_id, *(r.reviewer_id for r in _reviews(draft))}
+    for person in learners(cohort):
+        person.active = person.id in on_draft  # everyone else has left
+    db.session.commit()
+    waiting = _reviews(draft)[1]
+    mails = len(outbox_messages())
+
+    response = moderate(waiting, "reassign", {"reviewer": ""})
+
+    assert "Nobody else is free to take this review" in _next_page(client, response)
+    assert _reviews(draft)[1].is_open and len(_reviews(draft)) == 3
+    assert len(outbox_messages()) == mails  # the reviewer was not told it was taken away
 
 
 def test_reassigning_to_someone_not_on_the_list_changes_nothing(client, reviewed, moderate):
