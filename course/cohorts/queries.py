@@ -142,7 +142,7 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
     language = str(get_locale())
     numbers = {version.id: version.number for version in versions}
     latest = {version.draft_id: version for version in versions}  # ordered by number: the last one wins
-    rows = {draft.id: DraftRow(draft, _lesson_title(draft.lesson_slug, language), latest[draft.id].number,
+    rows = {draft.id: DraftRow(draft, lessons.curriculum.lesson_title(draft.lesson_slug, language), latest[draft.id].number,
                                latest[draft.id].submitted_at) for draft in drafts}
     on_draft = defaultdict(set)
     for review in reviews:
@@ -162,11 +162,6 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
         overdue=sum(review.is_overdue(now) for review in reviews),
         average_helpfulness=format_decimal(sum(rated) / len(rated), format="0.0") if rated else None,
     )
-
-
-def _lesson_title(slug: str, language: str) -> str:
-    lesson = lessons.curriculum.lessons.get(slug)
-    return lesson.text(language).title if lesson else slug
 
 
 def _review_row(review: Review, slug: str, version_number: int | None, candidates: list[User],

@@ -106,6 +106,11 @@ class Curriculum:
     def stage(self, key: str) -> Stage:
         return next(stage for stage in self.stages if stage.key == key)
 
+    def lesson_title(self, slug: str, language: str) -> str:
+        """The title of the lesson ``slug`` in ``language``; the slug itself if the lesson is gone."""
+        lesson = self.lessons.get(slug)
+        return lesson.text(language).title if lesson else slug
+
     def sequence(self, track: str | None) -> list[Lesson]:
         """Every lesson a learner on ``track`` sees, in course order."""
         return [lesson for stage in self.stages for lesson in stage.lessons_for(track)]

@@ -27,6 +27,11 @@ class PartView:
     preview: Markup
     problem: str | None = None
 
+    @classmethod
+    def of(cls, part: Part, text: str, problem: str | None = None) -> PartView:
+        """The part with its text measured as its platform counts and previewed as a post."""
+        return cls(part, text, measure(text, part.counting, part.limit), render_post(text), problem)
+
     @property
     def rows(self) -> int:
         limit = self.part.limit
@@ -183,8 +188,7 @@ def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm,
     """
     problems = problems or {}
     texts = form.texts()
-    views = [PartView(part, texts[part.key], measure(texts[part.key], part.counting, part.limit),
-                      render_post(texts[part.key]), problems.get(part.key)) for part in parts]
+    views = [PartView.of(part, texts[part.key], problems.get(part.key)) for part in parts]
     context = HintContext(user, lesson.slug, texts,
                           {part.key: part.platform.key if part.platform else None for part in parts})
     if conflict is not None:

@@ -21,7 +21,7 @@ from course.permissions import role_required
 COMPOSER_KINDS = ("post", "profile")
 
 
-def _lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
+def lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
     """The lesson whose post or profile the learner writes: 404 if it has none, 403 while it is locked."""
     view, stage, state = find_lesson(slug)
     if state.lesson.exercise is None or state.lesson.exercise.kind not in COMPOSER_KINDS:
@@ -65,7 +65,7 @@ def _page(lesson, form, parts, draft, problems=None, conflict=None, revision=Non
 @bp.route("/<slug>/write", methods=["GET", "POST"])
 @role_required(Role.LEARNER)
 def edit(slug: str):
-    lesson = _lesson_to_write(slug)
+    lesson = lesson_to_write(slug)
     draft = services.draft_for(current_user, slug)
     form, parts, problems = _composer_form(lesson, draft, formdata=request.method == "POST")
     if request.method == "GET" or problems:
@@ -100,7 +100,7 @@ def edit(slug: str):
 @limiter.limit("120 per minute", key_func=lambda: f"autosave:{current_user.get_id() or request.remote_addr}")
 def autosave(slug: str):
     """Save while typing (composer.js); answers JSON, 409 with both texts on a conflict."""
-    lesson = _lesson_to_write(slug, as_json=True)
+    lesson = lesson_to_write(slug, as_json=True)
     draft = services.draft_for(current_user, slug)
     form, parts, problems = _composer_form(lesson, draft, formdata=True)
     if not problems and not form.validate():
@@ -131,7 +131,7 @@ def autosave(slug: str):
 @bp.get("/<slug>/versions")
 @role_required(Role.LEARNER)
 def versions(slug: str):
-    lesson = _lesson_to_write(slug)
+    lesson = lesson_to_write(slug)
     draft = services.draft_for(current_user, slug)
     form = compare_form(draft)
     comparison = version_comparison(lesson, str(get_locale()), draft, form) if draft else None

@@ -20,8 +20,7 @@ from course.mail.services import Mail
 def _mail(recipient: User, subject, template: str, **context) -> Mail:
     language = recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
     with force_locale(language):
-        lesson = lessons.curriculum.lessons.get(context.get("lesson_slug", ""))
-        title = lesson.text(language).title if lesson else ""
+        title = lessons.curriculum.lesson_title(context["lesson_slug"], language)
         body = render_template(f"mail/{template}", user=recipient, lesson_title=title, **context)
         return Mail(recipient, str(subject).format(lesson=title), body)
 

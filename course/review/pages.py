@@ -23,9 +23,8 @@ from course.drafts.composer import Composer, PartView
 from course.drafts.models import DraftVersion
 from course.drafts.services import draft_for
 from course.drafts.targets import parts_for
-from course.exercises.platforms import measure
 from course.extensions import lessons
-from course.markup import render_markdown, render_post
+from course.markup import render_markdown
 from course.review import queries
 from course.review.forms import RateForm, ReviewForm
 from course.review.models import Review
@@ -113,11 +112,6 @@ def when(moment: datetime) -> str:
     return format_datetime(moment, "short")
 
 
-def lesson_title(slug: str, language: str) -> str:
-    lesson = lessons.curriculum.lessons.get(slug)
-    return lesson.text(language).title if lesson else slug
-
-
 def error_links(form: ReviewForm | RateForm) -> list[tuple[str, str]]:
     """The error summary: each message with the id of the control it belongs to (a group's first choice)."""
     return [(f"{f.id}-0" if f.type == "RadioField" else f.id, " ".join(f.errors))
@@ -146,7 +140,7 @@ def my_reviews_page(user: User, language: str, now: datetime) -> MyReviewsPage:
 
 
 def _item(review: Review, language: str, now: datetime) -> ReviewItem:
-    item = ReviewItem(url_for("review.edit", review_id=review.id), lesson_title(review.draft.lesson_slug, language),
+    item = ReviewItem(url_for("review.edit", review_id=review.id), lessons.curriculum.lesson_title(review.draft.lesson_slug, language),
                       review.draft.author.name, _("Due %(date)s", date=when(review.due_at)))
     if review.is_submitted:
         item.note = _("Sent on %(date)s", date=when(review.submitted_at))
@@ -175,10 +169,7 @@ def review_view(review: Review, label: str, language: str) -> ReviewView:
 
 def part_views(lesson: Lesson, language: str, version: DraftVersion) -> list[PartView]:
     """The texts of a version as the composer previews them, each with its label."""
-    texts = version.texts
-    return [PartView(part, texts.get(part.key, ""), measure(texts.get(part.key, ""), part.counting, part.limit),
-                     render_post(texts.get(part.key, "")))
-            for part in parts_for(lesson, language, version.platform)]
+    return [PartView.of(part, version.texts.get(part.key, "")) for part in parts_for(lesson, language, version.platform)]
 
 
 def review_page(review: Review, lesson: Lesson, language: str, form: ReviewForm,

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
@@ -50,11 +51,14 @@ def chosen_levels(ratings: dict[str, int], lesson_slug: str, language: str) -> l
     return levels
 
 
-def reviewer_label(review: Review, number: int) -> str:
-    """How the author sees who wrote ``review``: a name, or in an anonymous cohort only a number."""
-    if review.is_anonymous:
-        return _("Your trainer") if review.is_from_trainer else _("Reviewer %(number)d", number=number)
-    return review.reviewer.name
+def reviewer_label(review: Review, number: int | None = None) -> str:
+    """How the author sees who wrote ``review``: a name, or in an anonymous cohort only
+    "Reviewer <number>" ("A reviewer" where there is no number, as in mail)."""
+    if not review.is_anonymous:
+        return review.reviewer.name
+    if review.is_from_trainer:
+        return _("Your trainer")
+    return _("Reviewer %(number)d", number=number) if number else _("A reviewer")
 
 
 def save_review(review: Review, *, ratings: dict[str, int | None], worked: str, suggestion: str,
@@ -86,12 +90,12 @@ def save_review(review: Review, *, ratings: dict[str, int | None], worked: str, 
         db.session.flush()
         if not review.is_hidden:
             send_mails([notifications.review_received(review.draft.author, review.draft.lesson_slug,
-                                                      _received_label(review))])
+                                                      reviewer_label(review))])
     return review
 
 
 def _missing(review: Review, criteria: list[Criterion]) -> dict[str, str]:
-    language = review.reviewer.language or "en"
+    language = str(get_locale() or DEFAULT_LANGUAGE)
     problems = {f"rating_{c.key}": _("Choose a level for “%(criterion)s”.", criterion=c.name(language))
                 for c in criteria if c.key not in review.ratings}
     if not review.worked:
@@ -99,12 +103,6 @@ def _missing(review: Review, criteria: list[Criterion]) -> dict[str, str]:
     if not review.suggestion:
         problems["suggestion"] = _("Give one suggestion the author can act on.")
     return problems
-
-
-def _received_label(review: Review) -> str:
-    if review.is_anonymous:
-        return _("Your trainer") if review.is_from_trainer else _("A reviewer")
-    return review.reviewer.name
 
 
 def rate_review(review: Review, helpfulness: int, thanks: str | None, now: datetime | None = None) -> Review:

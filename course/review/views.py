@@ -6,9 +6,8 @@ from flask_login import current_user, login_required
 
 from course.accounts.models import Role
 from course.curriculum.content import Lesson
-from course.curriculum.pages import find_lesson
 from course.database import utcnow
-from course.drafts.views import COMPOSER_KINDS
+from course.drafts.views import lesson_to_write
 from course.extensions import db, lessons
 from course.permissions import role_required
 from course.review import bp, pages, queries, services
@@ -60,14 +59,6 @@ def edit(review_id: int):
     return redirect(url_for("review.edit", review_id=review.id))
 
 
-def _lesson_with_composer(slug: str) -> Lesson:
-    """A lesson of the learner's course whose exercise is written in the composer; 404 otherwise."""
-    _view, _stage, state = find_lesson(slug)
-    if state.lesson.exercise is None or state.lesson.exercise.kind not in COMPOSER_KINDS:
-        abort(404)
-    return state.lesson
-
-
 def _feedback_page(lesson: Lesson, rating_form: RateForm | None = None, problem: str | None = None):
     page = pages.feedback_page(current_user, lesson, _language(), rating_form, problem)
     return render_template("review/feedback.html", page=page)
@@ -76,7 +67,7 @@ def _feedback_page(lesson: Lesson, rating_form: RateForm | None = None, problem:
 @bp.get("/learn/<slug>/feedback")
 @role_required(Role.LEARNER)
 def feedback(slug: str):
-    return _feedback_page(_lesson_with_composer(slug))
+    return _feedback_page(lesson_to_write(slug))
 
 
 @bp.post("/reviews/<int:review_id>/rate")
@@ -90,7 +81,7 @@ def rate(review_id: int):
             raise services.ReviewError({"": _out_of_date()})
         services.rate_review(review, form.helpfulness.data, form.thanks.data)
     except services.ReviewError as error:
-        return _feedback_page(_lesson_with_composer(slug), form, show_problems(form, error.problems))
+        return _feedback_page(lesson_to_write(slug), form, show_problems(form, error.problems))
     db.session.commit()
     flash(_("Thank you for rating this review. The reviewer sees your rating in their list of reviews."), "success")
     return redirect(url_for("review.feedback", slug=slug, _anchor=f"review-{review.id}"))
