@@ -109,7 +109,8 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-FEATURES = ("auth", "accounts", "home", "mail", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review")
+FEATURES = ("auth", "accounts", "home", "mail", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
+            "guidelines")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -7,6 +7,7 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
+from course.demo_guidelines import seed_demo_guidelines
 from course.demo_reviews import seed_demo_reviews
 from course.extensions import db
 
@@ -68,6 +69,7 @@ def seed_demo() -> tuple[Organisation, list[User]]:
         users.append(user)
     cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
     seed_demo_reviews(cohort)
+    seed_demo_guidelines(organisation, {user.email: user for user in users})
     return organisation, users
 
 

@@ -6,10 +6,12 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from course.guidelines.queries import pending_version
 from course.i18n import LANGUAGE_NAMES
 
 NAVIGATION = {
-    "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews"))],
+    "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
+                ("guidelines.mine", _l("Guidelines"))],
     "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
                 ("review.index", _l("My reviews")), ("mail.outbox", _l("Outbox"))],
     "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
@@ -19,12 +21,29 @@ NAVIGATION = {
 
 # Pages that belong under another item than their blueprint's: writing and feedback are part of the course.
 SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum",
-            "cohorts": "home", "organisations": "home"}
+            "cohorts": "home", "organisations": "home", "guidelines": "guidelines.mine"}
 
 
 def _section(endpoint: str) -> str:
     blueprint = endpoint.partition(".")[0]
     return SECTIONS.get(endpoint) or SECTIONS.get(blueprint) or blueprint
+
+
+@dataclass(frozen=True)
+class Banner:
+    """Shown on every page until the learner has acknowledged the guidelines in force."""
+
+    number: int
+    url: str
+
+
+def guidelines_banner() -> Banner | None:
+    if not current_user.is_authenticated or request.endpoint == "guidelines.show":
+        return None
+    version = pending_version(current_user)
+    if version is None:
+        return None
+    return Banner(version.number, url_for("guidelines.show", organisation_id=version.organisation_id))
 
 
 @dataclass(frozen=True)
@@ -54,4 +73,5 @@ def layout_context() -> dict:
         "language_names": LANGUAGE_NAMES,
         "current_language": str(get_locale()),
         "current_path": request.full_path.rstrip("?"),
+        "guidelines_banner": guidelines_banner(),
     }

@@ -79,11 +79,17 @@ class ReviewSettingsForm(FlaskForm):
         description=_l("Drafts from the leadership track are reviewed only by leadership, and circles formed "
                        "automatically keep leadership and staff apart."),
     )
+    guidelines_required = BooleanField(
+        _l("Guidelines acknowledged before submitting"),
+        description=_l("A draft goes to review only once its author has acknowledged the social-media guidelines "
+                       "in force. The composer says so and links to them; the text is saved either way."),
+    )
     submit = SubmitField(_l("Save review settings"))
 
     def values(self) -> dict:
         return {name: getattr(self, name).data for name in
-                ("reviewers_per_draft", "review_due_days", "anonymous_reviews", "leadership_reviews_only")}
+                ("reviewers_per_draft", "review_due_days", "anonymous_reviews", "leadership_reviews_only",
+                 "guidelines_required")}
 
 
 def confirm_or_400(form: FlaskForm | None = None) -> None:

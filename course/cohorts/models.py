@@ -32,6 +32,8 @@ class Cohort(db.Model):
     review_due_days: Mapped[int] = mapped_column(default=3, server_default="3")
     anonymous_reviews: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     leadership_reviews_only: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # Drafts go to review only from people who acknowledged the current guidelines.
+    guidelines_required: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship()

@@ -23,7 +23,8 @@ class SettingsError(Exception):
 
 
 def update_review_settings(cohort: Cohort, *, reviewers_per_draft: int, review_due_days: int,
-                           anonymous_reviews: bool, leadership_reviews_only: bool) -> set[str]:
+                           anonymous_reviews: bool, leadership_reviews_only: bool,
+                           guidelines_required: bool = False) -> set[str]:
     """Change how the cohort's drafts are reviewed; returns the names of the settings that changed.
 
     The new numbers apply to reviews handed out from now on. A cohort that
@@ -40,7 +41,8 @@ def update_review_settings(cohort: Cohort, *, reviewers_per_draft: int, review_d
     if problems:
         raise SettingsError(problems)
     wanted = {"reviewers_per_draft": reviewers_per_draft, "review_due_days": review_due_days,
-              "anonymous_reviews": anonymous_reviews, "leadership_reviews_only": leadership_reviews_only}
+              "anonymous_reviews": anonymous_reviews, "leadership_reviews_only": leadership_reviews_only,
+              "guidelines_required": guidelines_required}
     changed = {name for name, value in wanted.items() if getattr(cohort, name) != value}
     for name in changed:
         setattr(cohort, name, wanted[name])

@@ -16,6 +16,7 @@ from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
 from course.drafts.targets import Part, platform_choices
 from course.exercises.platforms import Measure, Platform, client_rules, measure
+from course.guidelines.acknowledgements import required_before_submitting
 from course.markup import render_post
 
 
@@ -116,6 +117,7 @@ class Composer:
     platforms: list = field(default_factory=list)
     revision: int = 0  # the saved revision the text on the page is based on
     keep_mine: bool = False  # after a conflict: saving keeps this text as a new version
+    acknowledge_first: str | None = None  # the guidelines to acknowledge before submitting, if the cohort asks
 
     @property
     def initials(self) -> str:
@@ -197,4 +199,10 @@ def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm,
         revision = form.revision.data or 0
     return Composer(lesson, draft, form, views, hints_for(context), user.name, Markup(prompt_html(lesson.text(language))),
                     problem=problems.get("") or problems.get("platform"), conflict=conflict,
-                    platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None)
+                    platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None,
+                    acknowledge_first=_guidelines_to_acknowledge(user))
+
+
+def _guidelines_to_acknowledge(user: User) -> str | None:
+    pending = required_before_submitting(user)
+    return url_for("guidelines.show", organisation_id=pending.organisation_id) if pending else None

@@ -15,6 +15,7 @@ from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.platforms import normalise_newlines
 from course.extensions import db
+from course.guidelines.acknowledgements import required_before_submitting
 from course.review.assignment import send_for_review
 
 # Saves within this time of a version's start refine it; later ones start a new version,
@@ -89,7 +90,8 @@ def submit_draft(user: User, lesson: Lesson, draft: Draft) -> DraftVersion:
 
     Reviewers are allocated at once, so a late submitter waits no longer than anyone else.
 
-    Raises DraftError, explaining what to change, when a part is empty or over its limit.
+    Raises DraftError, explaining what to change, when a part is empty or over its limit, or when the
+    cohort requires the guidelines to be acknowledged first.
     """
     version = draft.latest
     if version is None:
@@ -100,6 +102,11 @@ def submit_draft(user: User, lesson: Lesson, draft: Draft) -> DraftVersion:
     problems = problems_to_submit(parts, version.texts)
     if problems:
         raise DraftError(problems)
+    pending = required_before_submitting(user)
+    if pending is not None:
+        raise DraftError({"": _("Your cohort asks everyone to acknowledge the social-media guidelines before a "
+                                "draft goes to review. Read version %(number)d and acknowledge it, then submit "
+                                "again; your text is saved.", number=pending.number)})
     now = utcnow()
     version.submitted_at = now
     if draft.first_submitted_at is None:

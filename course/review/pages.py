@@ -24,6 +24,7 @@ from course.drafts.models import DraftVersion
 from course.drafts.services import draft_for
 from course.drafts.targets import parts_for
 from course.extensions import lessons
+from course.guidelines.hints import ReviewerGuidance, reviewer_guidance
 from course.markup import render_markdown
 from course.review import queries
 from course.review.forms import RateForm, ReviewForm
@@ -89,6 +90,7 @@ class ReviewPage:
     error_links: list[tuple[str, str]]
     written: ReviewView | None
     hidden_reason_html: Markup | None
+    guidelines: ReviewerGuidance | None = None
 
 
 @dataclass
@@ -191,8 +193,11 @@ def review_page(review: Review, lesson: Lesson, language: str, form: ReviewForm,
         notice = ""
     written = review_view(review, _("Your review"), language) if review.is_submitted else None
     hidden_reason = render_markdown(review.hidden_reason or "") if review.is_hidden else None
+    guidance = reviewer_guidance(
+        review.draft.author.organisation_id, {view.part.key: view.text for view in preview.parts},
+        {view.part.key: view.part.platform.key if view.part.platform else None for view in preview.parts})
     return ReviewPage(review, text.title, when(review.due_at), preview, form, review.is_open,
-                      notice, problem, error_links(form), written, hidden_reason)
+                      notice, problem, error_links(form), written, hidden_reason, guidance)
 
 
 def feedback_page(user: User, lesson: Lesson, language: str, rating_form: RateForm | None = None,

@@ -1,0 +1,4 @@
+"""The organisation's social-media guidelines: built in steps, versioned, published, acknowledged, checked."""
+from flask import Blueprint
+
+bp = Blueprint("guidelines", __name__, url_prefix="/guidelines")

@@ -1,0 +1,81 @@
+"""Acknowledging the published guidelines, reminding those who have not, and the cohort's requirement."""
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import sqlalchemy as sa
+from flask import current_app, render_template
+from flask_babel import force_locale
+from flask_babel import gettext as _
+
+from course.accounts.models import User
+from course.cohorts.models import Cohort, CohortMember
+from course.database import utcnow
+from course.extensions import db
+from course.guidelines.models import Acknowledgement, GuidelineVersion
+from course.guidelines.queries import Receipt, latest_published, pending_version
+from course.links import external_url
+from course.mail.services import Mail, send_mails
+
+# Nobody hears about the same guidelines more than once a day, however often the button is pressed.
+REMINDER_INTERVAL = timedelta(days=1)
+
+
+class AcknowledgementError(Exception):
+    """The acknowledgement cannot be recorded, e.g. because a newer version appeared meanwhile."""
+
+
+def acknowledge(user: User, version: GuidelineVersion) -> None:
+    """Record that ``user`` has read and accepts ``version``, which must be the version in force."""
+    current = latest_published(user.organisation_id) if user.organisation_id else None
+    if current is None or current.id != version.id:
+        raise AcknowledgementError(_("A newer version of the guidelines has been published. Read it and "
+                                     "acknowledge that one."))
+    row = db.session.get(Acknowledgement, (user.id, version.id))
+    if row is None:
+        row = Acknowledgement(user_id=user.id, version_id=version.id)
+        db.session.add(row)
+    row.acknowledged_at = row.acknowledged_at or utcnow()
+    db.session.flush()
+
+
+def required_before_submitting(user: User) -> GuidelineVersion | None:
+    """The version ``user`` must acknowledge before a draft goes to review, if their cohort asks for it."""
+    required = db.session.scalar(sa.select(Cohort.guidelines_required).join(CohortMember)
+                                 .where(CohortMember.user_id == user.id))
+    return pending_version(user) if required else None
+
+
+def can_remind(receipt: Receipt, now: datetime) -> bool:
+    """Whether the learner may get a reminder now: not acknowledged and not reminded within a day."""
+    return receipt.acknowledged_at is None and (receipt.reminded_at is None
+                                                or now - receipt.reminded_at >= REMINDER_INTERVAL)
+
+
+def remind(version: GuidelineVersion, receipts: list[Receipt], now: datetime | None = None) -> tuple[int, int]:
+    """Mail each learner in ``receipts`` who may be reminded; returns (reminded, left out as reminded recently)."""
+    now = now or utcnow()
+    due = [receipt for receipt in receipts if can_remind(receipt, now)]
+    recent = sum(1 for receipt in receipts if receipt.acknowledged_at is None and not can_remind(receipt, now))
+    if not due:
+        return 0, recent
+    send_mails([_reminder(receipt.user, version) for receipt in due])
+    existing = set(db.session.scalars(sa.select(Acknowledgement.user_id).where(
+        Acknowledgement.version_id == version.id, Acknowledgement.user_id.in_([r.user.id for r in due]))))
+    new = [{"user_id": r.user.id, "version_id": version.id, "reminded_at": now} for r in due
+           if r.user.id not in existing]
+    if new:
+        db.session.execute(sa.insert(Acknowledgement), new)
+    if existing:
+        db.session.execute(sa.update(Acknowledgement).where(Acknowledgement.version_id == version.id,
+                                                            Acknowledgement.user_id.in_(existing))
+                           .values(reminded_at=now))
+    return len(due), recent
+
+
+def _reminder(user: User, version: GuidelineVersion) -> Mail:
+    language = user.language or current_app.config["BABEL_DEFAULT_LOCALE"]
+    with force_locale(language):
+        body = render_template("mail/guidelines_reminder.txt", user=user, version=version,
+                               link=external_url("guidelines.show", organisation_id=version.organisation_id))
+        return Mail(user, _("Please read and acknowledge the social-media guidelines"), body)

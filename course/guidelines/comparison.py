@@ -1,0 +1,85 @@
+"""Comparing two versions of the guidelines section by section."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+
+from flask import request
+from flask_babel import format_date
+from flask_babel import gettext as _
+
+from course.drafts.diff import Segment, word_diff
+from course.guidelines.document import GuidelinesDocument
+from course.guidelines.forms import CompareForm
+from course.guidelines.models import GuidelineVersion
+from course.guidelines.rules import rules_to_json
+
+# How a section changed from the older version to the newer one.
+SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
+
+
+@dataclass(frozen=True)
+class SectionChange:
+    key: str
+    title: str
+    change: str
+    title_segments: list[Segment]
+    body_segments: list[Segment]
+    moved: bool = False
+
+
+def version_label(version: GuidelineVersion) -> str:
+    if version.is_published:
+        return _("Version %(number)d – published %(date)s", number=version.number,
+                 date=format_date(version.published_at, "medium"))
+    return _("Version %(number)d – draft", number=version.number)
+
+
+def compare_form(versions: list[GuidelineVersion]) -> CompareForm:
+    """The choice from the query string; by default the two newest versions."""
+    form = CompareForm(formdata=request.args)
+    form.older.choices = form.newer.choices = [(v.number, version_label(v)) for v in versions]
+    numbers = [v.number for v in versions]  # newest first
+    if form.older.data not in numbers:
+        form.older.data = numbers[1] if len(numbers) > 1 else (numbers[0] if numbers else None)
+    if form.newer.data not in numbers:
+        form.newer.data = numbers[0] if numbers else None
+    return form
+
+
+def compare(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[SectionChange]:
+    """Each section of either version, in the newer version's order, with what changed word by word."""
+    before = {section.key: (index, section) for index, section in enumerate(older.sections)}
+    after = {section.key: (index, section) for index, section in enumerate(newer.sections)}
+    unmoved = _in_order(list(before), list(after))
+    changes = []
+    for key, (_index, section) in after.items():
+        if key not in before:
+            changes.append(SectionChange(key, section.title, ADDED, word_diff("", section.title),
+                                         word_diff("", section.body)))
+            continue
+        old = before[key][1]
+        title, body = word_diff(old.title, section.title), word_diff(old.body, section.body)
+        same = old.title == section.title and old.body == section.body
+        changes.append(SectionChange(key, section.title, SAME if same else CHANGED, title, body, key not in unmoved))
+    for key, (index, section) in before.items():
+        if key not in after:
+            position = next((i for i, change in enumerate(changes) if after.get(change.key, (0,))[0] > index),
+                            len(changes))
+            changes.insert(position, SectionChange(key, section.title, REMOVED, word_diff(section.title, ""),
+                                                   word_diff(section.body, "")))
+    return changes
+
+
+def _in_order(older: list[str], newer: list[str]) -> set[str]:
+    """The keys of the longest run of shared sections kept in order: every other shared section has moved."""
+    shared = set(older) & set(newer)
+    older, newer = [k for k in older if k in shared], [k for k in newer if k in shared]
+    blocks = SequenceMatcher(None, older, newer, autojunk=False).get_matching_blocks()
+    return {key for block in blocks for key in older[block.a:block.a + block.size]}
+
+
+def rules_changed(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[str]:
+    """The names of the rule lists that differ between the two versions."""
+    before, after = rules_to_json(older.rules), rules_to_json(newer.rules)
+    return [name for name in after if before.get(name) != after.get(name)]

@@ -1,0 +1,171 @@
+"""One version of the guidelines exported as Markdown, as a standalone HTML page and as a PDF.
+
+Every export is built from a ``GuidelinesDocument`` alone. Labels and dates are
+in the document's language, not the reader's: a German text with English
+headings would read oddly once it leaves the site. User Markdown reaches HTML
+and PDF only through ``render_markdown``, i.e. sanitised.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from contextlib import suppress
+from datetime import UTC
+
+from flask import render_template
+from flask_babel import force_locale, format_date
+from flask_babel import gettext as _
+from fpdf import FPDF
+from markupsafe import Markup
+
+from course.exercises.platforms import PLATFORMS
+from course.guidelines.document import GuidelinesDocument
+from course.markup import render_markdown
+
+# The PDF uses the built-in Helvetica, so no font files ship with the app; it covers windows-1252 only.
+PDF_ENCODING = "windows-1252"
+# Characters NFKD cannot bring into windows-1252 but that have a readable ASCII stand-in.
+_PDF_FALLBACKS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>", "\u2212": "-",
+                  "\u2010": "-", "\u2011": "-", "\u2044": "/"}
+_QUOTES = {"de": ("\u201e", "\u201c")}  # German „…“; anything else gets English “…”
+_SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+
+
+def _date_line(doc: GuidelinesDocument) -> str:
+    date = format_date(doc.dated_at, "long")
+    when = _("Published on %(date)s", date=date) if doc.is_published else _("Draft, saved on %(date)s", date=date)
+    return " · ".join([doc.organisation, _("Version %(number)s", number=doc.number), when])
+
+
+def _rule_lines(doc: GuidelinesDocument) -> list[str]:
+    """The rules the composer checks, one sentence each; rules left empty are left out."""
+    rules, lines = doc.rules, []
+    if rules.employer_names:
+        names = ", ".join(rules.employer_names)
+        if rules.disclosure_phrases:
+            opening, closing = _QUOTES.get(doc.language, ("\u201c", "\u201d"))
+            phrases = ", ".join(f"{opening}{phrase}{closing}" for phrase in rules.disclosure_phrases)
+            lines.append(_("Naming %(names)s asks for a disclosure such as: %(phrases)s", names=names, phrases=phrases))
+        else:
+            lines.append(_("Naming %(names)s asks for a disclosure.", names=names))
+    # Phrases without employer names are never asked for, so they are not listed on their own.
+    if rules.forbidden_terms:
+        lines.append(_("Never to post") + ": " + ", ".join(rules.forbidden_terms))
+    if rules.hashtags:
+        lines.append(_("Our hashtags") + ": " + " ".join(rules.hashtags))
+    if rules.platforms:
+        names = [PLATFORMS[key].name if key in PLATFORMS else key for key in rules.platforms]
+        lines.append(_("Platforms with official accounts") + ": " + ", ".join(names))
+    return lines
+
+
+def as_markdown(doc: GuidelinesDocument) -> str:
+    """The document as one Markdown file: title, version line, note, the sections, then the rules."""
+    with force_locale(doc.language):
+        lines = [f"# {_('Social-media guidelines')}", "", _date_line(doc)]
+        if doc.note:
+            lines += ["", _("Note: %(note)s", note=doc.note)]
+        for section in doc.sections:
+            # Bodies come from a textarea: normalise its CRLF so the file has one kind of line ending.
+            lines += ["", f"## {section.title}", "", section.body.replace("\r\n", "\n").strip()]
+        if rules := _rule_lines(doc):
+            lines += ["", f"## {_('Rules the composer checks')}", ""] + [f"- {line}" for line in rules]
+        return "\n".join(lines) + "\n"
+
+
+def as_html(doc: GuidelinesDocument) -> str:
+    """The document as a standalone HTML5 page: no scripts, no external resources, styled for print."""
+    with force_locale(doc.language):
+        sections = [(section, render_markdown(section.body)) for section in doc.sections]
+        return render_template("guidelines/export.html", doc=doc, date_line=_date_line(doc),
+                               sections=sections, rules=_rule_lines(doc))
+
+
+def _pdf_char(char: str) -> str:
+    with suppress(UnicodeEncodeError):
+        char.encode(PDF_ENCODING)
+        return char
+    if char in _PDF_FALLBACKS:
+        return _PDF_FALLBACKS[char]
+    decomposed = unicodedata.normalize("NFKD", char)  # "ł" stays, "ǆ" → "dž" → "dz", combining marks go
+    if decomposed != char:
+        return "".join(_pdf_char(part) for part in decomposed)
+    # A letter or digit we cannot show leaves a visible "?" so no word silently vanishes; emoji,
+    # joiners and other symbols are simply dropped.
+    return "?" if unicodedata.category(char)[0] in "LN" else ""
+
+
+def _pdf_text(text: str) -> str:
+    """``text`` reduced to what the core font can encode; fpdf2 raises on anything else."""
+    return "".join(_pdf_char(char) for char in text)
+
+
+class _GuidelinesPDF(FPDF):
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("helvetica", size=8)
+        self.set_text_color(110)
+        # "{nb}" is fpdf2's alias for the page count, filled in once the last page is known.
+        label = _("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}")
+        self.cell(0, 10, _pdf_text(label), align="C")
+
+
+def _pdf_heading(pdf: FPDF, title: str) -> None:
+    if pdf.will_page_break(30):  # rather a new page than a heading alone at the foot of one
+        pdf.add_page()
+    pdf.ln(4)
+    pdf.start_section(_pdf_text(title))  # a bookmark in the PDF's outline
+    pdf.set_font("helvetica", "B", 14)
+    pdf.set_text_color(0)
+    pdf.multi_cell(0, 7, _pdf_text(title), new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+
+
+def _pdf_html(pdf: FPDF, html: str) -> None:
+    pdf.set_text_color(0)
+    pdf.write_html(_pdf_text(html), ul_bullet_char="\u2022", font_family="helvetica", li_prefix_color=(60, 60, 60))
+
+
+def as_pdf(doc: GuidelinesDocument) -> bytes:
+    """The document as an A4 PDF with page numbers, bookmarks per section and title/author metadata."""
+    with force_locale(doc.language):
+        title = _("Social-media guidelines")
+        pdf = _GuidelinesPDF(format="A4")
+        pdf.core_fonts_encoding = PDF_ENCODING
+        pdf.set_margins(20, 20, 20)
+        pdf.set_auto_page_break(True, margin=22)
+        pdf.set_title(f"{title} · {doc.organisation}")  # metadata is stored as Unicode: no need to reduce it
+        pdf.set_author(doc.organisation)
+        pdf.set_lang(doc.language)
+        # The version's own date, not now: the same version always gives the same bytes. Naive means UTC,
+        # as for format_date, rather than fpdf2's guess of the server's local time.
+        pdf.set_creation_date(doc.dated_at if doc.dated_at.tzinfo else doc.dated_at.replace(tzinfo=UTC))
+        pdf.add_page()
+        pdf.set_font("helvetica", "B", 20)
+        pdf.multi_cell(0, 10, _pdf_text(title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("helvetica", size=10)
+        pdf.set_text_color(90)
+        pdf.multi_cell(0, 6, _pdf_text(_date_line(doc)), new_x="LMARGIN", new_y="NEXT")
+        if doc.note:
+            pdf.multi_cell(0, 6, _pdf_text(_("Note: %(note)s", note=doc.note)), new_x="LMARGIN", new_y="NEXT")
+        for section in doc.sections:
+            _pdf_heading(pdf, section.title)
+            _pdf_html(pdf, str(render_markdown(section.body)))
+        if rules := _rule_lines(doc):
+            _pdf_heading(pdf, _("Rules the composer checks"))
+            items = Markup("").join(Markup("<li>{}</li>").format(line) for line in rules)  # escapes the rules
+            _pdf_html(pdf, Markup("<ul>{}</ul>").format(items))
+        return bytes(pdf.output())
+
+
+def export_filename(doc: GuidelinesDocument, extension: str) -> str:
+    """A download name such as ``guidelines-demo-gmbh-v3.pdf``.
+
+    The organisation becomes an ASCII slug; German umlauts are spelt out the
+    German way (``Müller`` → ``mueller``, ``ß`` → ``ss``), other accents lose
+    their mark (``é`` → ``e``), and what is left of other scripts is dropped.
+    """
+    ascii_name = unicodedata.normalize("NFKD", doc.organisation.translate(_SLUG_LETTERS))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "organisation"
+    return f"guidelines-{slug}-v{doc.number}.{extension.lstrip('.')}"

@@ -1,0 +1,95 @@
+"""Forms of the guidelines builder. The rules (lengths, required note) live in services; the forms read input."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms.validators import Optional
+from wtforms.widgets import CheckboxInput, ListWidget
+
+from course.exercises.platforms import PLATFORMS
+from course.guidelines.rules import parse_hashtags, parse_terms
+
+LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+# The rules edited beside a section's text, by section key.
+SECTION_RULES = {"disclosure": ("disclosure_phrases",), "confidentiality": ("forbidden_terms",)}
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token to check."""
+
+
+class StartForm(FlaskForm):
+    language = SelectField(_l("Language of the text"), choices=LANGUAGES, default="de",
+                           description=_l("The suggested texts are offered in this language."))
+
+
+class DetailsForm(FlaskForm):
+    revision = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+    language = SelectField(_l("Language of the text"), choices=LANGUAGES)
+    organisation = StringField(_l("Your organisation’s name, as it appears in the text"))
+    social_contact = StringField(
+        _l("Who looks after the official accounts"),
+        description=_l("A name and an e-mail address, e.g. “Mara Schulz, social@example.org”."))
+    crisis_contact = TextAreaField(
+        _l("Whom to call in a crisis"),
+        description=_l("Names and phone numbers that work outside office hours, too."))
+    employer_names = TextAreaField(
+        _l("Names that mean your organisation"),
+        description=_l("One per line, e.g. the full name, the short name, the brand. A post that names one "
+                       "of them is asked for a disclosure."))
+    hashtags = StringField(_l("Your hashtags"),
+                           description=_l("Separated by spaces or commas, e.g. #DemoWerk #WirSindDemo."))
+    platforms = SelectMultipleField(
+        _l("Platforms with official accounts"), choices=[(p.key, p.name) for p in PLATFORMS.values()],
+        option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
+        description=_l("A post for another platform is pointed to the section on personal accounts."))
+    save = SubmitField(_l("Save"))
+    save_next = SubmitField(_l("Save and continue"))
+
+    def details(self) -> dict[str, str]:
+        return {name: getattr(self, name).data or "" for name in ("organisation", "social_contact", "crisis_contact")}
+
+    def rules(self) -> tuple[dict, list[str]]:
+        """The rules from this step, and any hashtags that are not hashtags."""
+        hashtags, invalid = parse_hashtags(self.hashtags.data or "")
+        return {"employer_names": parse_terms(self.employer_names.data or ""), "hashtags": hashtags,
+                "platforms": tuple(key for key in self.platforms.data or () if key in PLATFORMS)}, invalid
+
+
+class SectionForm(FlaskForm):
+    revision = IntegerField(widget=HiddenField.widget, validators=[Optional()])
+    title = StringField(_l("Title"))
+    body = TextAreaField(_l("Text"), description=_l("Markdown: **bold**, *italic*, lists with “-”, links."))
+    disclosure_phrases = TextAreaField(
+        _l("Accepted disclosures"),
+        description=_l("One per line, e.g. “my own views”. A post that names your organisation should "
+                       "contain one of them; the composer points it out when none is there."))
+    forbidden_terms = TextAreaField(
+        _l("Never to post"),
+        description=_l("One per line: confidential projects, client names, internal code names. The composer "
+                       "points out each one it finds, whatever the case or spelling of umlauts."))
+    save = SubmitField(_l("Save"))
+    save_next = SubmitField(_l("Save and continue"))
+
+    def rules(self, key: str) -> dict:
+        """The rules edited in the step of section ``key``."""
+        return {name: parse_terms(getattr(self, name).data or "") for name in SECTION_RULES.get(key, ())}
+
+
+class AddSectionForm(FlaskForm):
+    title = StringField(_l("Title of the new section"))
+
+
+class PublishForm(FlaskForm):
+    note = TextAreaField(_l("Note for this version"),
+                         description=_l("What it is about or what changed, in a sentence or two. Learners see it "
+                                        "when they are asked to acknowledge the new version."))
+
+
+class CompareForm(FlaskForm):
+    """Read-only choice of versions (GET), so no CSRF token."""
+
+    class Meta:
+        csrf = False
+
+    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
+    newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)

@@ -1,0 +1,114 @@
+"""Reading the guidelines: the version in force, any version, comparisons, exports, acknowledging.
+
+The builder's routes are in builder.py, the trainer's tracking in tracking.py.
+"""
+from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from course.accounts.models import Role
+from course.extensions import db
+from course.guidelines import bp, builder, queries, tracking  # noqa: F401 (builder and tracking attach routes)
+from course.guidelines.access import access_or_404
+from course.guidelines.acknowledgements import AcknowledgementError, acknowledge
+from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
+from course.guidelines.content import document_of
+from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
+from course.guidelines.forms import ActionForm, StartForm
+from course.guidelines.hints import rule_summary
+from course.markup import render_markdown
+from course.permissions import role_required
+
+EXPORTS = {"md": ("text/markdown; charset=utf-8", as_markdown), "html": ("text/html; charset=utf-8", as_html),
+           "pdf": ("application/pdf", as_pdf)}
+
+
+@bp.get("/")
+@login_required
+def mine():
+    """A learner's way in: their organisation's guidelines."""
+    if current_user.role != Role.LEARNER or current_user.organisation_id is None:
+        return redirect(url_for("home.index"))
+    return redirect(url_for("guidelines.show", organisation_id=current_user.organisation_id))
+
+
+@bp.get("/<int:organisation_id>")
+@login_required
+def show(organisation_id: int):
+    access = access_or_404(current_user, organisation_id)
+    version = queries.latest_published(access.organisation)
+    draft = queries.draft_of(access.organisation) if access.can_edit else None
+    return render_template(
+        "guidelines/show.html", access=access, version=version, draft=draft,
+        document=document_of(version) if version else None,
+        rules=rule_summary(document_of(version).rules) if version else [],
+        acknowledged=queries.has_acknowledged(current_user, version) if version and access.is_learner else False,
+        action_form=ActionForm(), start_form=StartForm(language=current_user.language or "de"),
+    )
+
+
+@bp.post("/<int:organisation_id>/acknowledge/<int:number>")
+@role_required(Role.LEARNER)
+def acknowledge_version(organisation_id: int, number: int):
+    access = access_or_404(current_user, organisation_id)
+    version = queries.version_or_404(access.organisation, number)
+    if not ActionForm().validate_on_submit() or not version.is_published:
+        abort(400)
+    try:
+        acknowledge(current_user, version)
+    except AcknowledgementError as error:
+        flash(str(error), "error")
+    else:
+        db.session.commit()
+        flash(_("Thank you. You have acknowledged version %(number)d of the guidelines.", number=number), "success")
+    return redirect(url_for("guidelines.show", organisation_id=organisation_id))
+
+
+@bp.get("/<int:organisation_id>/versions/<int:number>")
+@login_required
+def version(organisation_id: int, number: int):
+    access = access_or_404(current_user, organisation_id)
+    shown = _readable_or_404(access, number)
+    document = document_of(shown)
+    return render_template("guidelines/version.html", access=access, version=shown, document=document,
+                           rules=rule_summary(document.rules), label=version_label(shown))
+
+
+@bp.get("/<int:organisation_id>/versions/<int:number>/guidelines.<any(md, html, pdf):extension>")
+@login_required
+def export(organisation_id: int, number: int, extension: str):
+    access = access_or_404(current_user, organisation_id)
+    document = document_of(_readable_or_404(access, number))
+    mimetype, render = EXPORTS[extension]
+    disposition = "inline" if extension == "html" else "attachment"
+    return Response(render(document), mimetype=mimetype, headers={
+        "Content-Disposition": f'{disposition}; filename="{export_filename(document, extension)}"'})
+
+
+@bp.get("/<int:organisation_id>/versions")
+@login_required
+def versions(organisation_id: int):
+    access = access_or_404(current_user, organisation_id)
+    shown = [v for v in queries.versions_of(access.organisation) if v.is_published or access.can_edit]
+    form = compare_form(shown)
+    by_number = {v.number: v for v in shown}
+    older, newer = by_number.get(form.older.data), by_number.get(form.newer.data)
+    changes = rules = None
+    if older is not None and newer is not None and older is not newer:
+        older_document, newer_document = document_of(older), document_of(newer)
+        changes = compare(older_document, newer_document)
+        rules = rules_changed(older_document, newer_document)
+    return render_template("guidelines/versions.html", access=access, versions=shown, form=form, changes=changes,
+                           changed_rules=rules, labels={v.number: version_label(v) for v in shown},
+                           older=older, newer=newer)
+
+
+def _readable_or_404(access, number: int):
+    """A published version, or the draft for those who build it; readers never see a draft."""
+    found = queries.version_or_404(access.organisation, number)
+    if not found.is_published and not access.can_edit:
+        abort(404)
+    return found
+
+
+bp.add_app_template_filter(render_markdown, "markdown")
