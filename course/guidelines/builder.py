@@ -102,7 +102,7 @@ def section(organisation_id: int, key: str):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/skip")
 @login_required
 def skip(organisation_id: int, key: str):
-    _, draft = _draft(organisation_id)
+    draft = _draft(organisation_id)[1]
     found = queries.section_or_404(draft, key)
     _confirmed()
     skipped = request.form.get("skipped") == "1"
@@ -118,10 +118,13 @@ def skip(organisation_id: int, key: str):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/move")
 @login_required
 def move(organisation_id: int, key: str):
-    _, draft = _draft(organisation_id)
+    draft = _draft(organisation_id)[1]
     found = queries.section_or_404(draft, key)
     _confirmed()
-    if services.move_section(found, current_user, -1 if request.form.get("direction") == "up" else 1):
+    step = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
+    if step is None:
+        abort(400)
+    if services.move_section(found, current_user, step):
         db.session.commit()
     return redirect(url_for("guidelines.publish", organisation_id=organisation_id, _anchor=f"order-{key}"))
 
@@ -146,7 +149,7 @@ def add_section(organisation_id: int):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/delete")
 @login_required
 def delete_section(organisation_id: int, key: str):
-    _, draft = _draft(organisation_id)
+    draft = _draft(organisation_id)[1]
     found = queries.section_or_404(draft, key)
     _confirmed()
     try:
@@ -182,7 +185,7 @@ def publish(organisation_id: int):
 @bp.post("/<int:organisation_id>/draft/discard")
 @login_required
 def discard(organisation_id: int):
-    _, draft = _draft(organisation_id)
+    draft = _draft(organisation_id)[1]
     _confirmed()
     services.discard_draft(draft)
     db.session.commit()

@@ -7,6 +7,7 @@ from difflib import SequenceMatcher
 from flask import request
 from flask_babel import format_date
 from flask_babel import gettext as _
+from wtforms import SelectChoice
 
 from course.drafts.diff import Segment, word_diff
 from course.guidelines.document import GuidelinesDocument
@@ -38,7 +39,7 @@ def version_label(version: GuidelineVersion) -> str:
 def compare_form(versions: list[GuidelineVersion]) -> CompareForm:
     """The choice from the query string; by default the two newest versions."""
     form = CompareForm(formdata=request.args)
-    form.older.choices = form.newer.choices = [(v.number, version_label(v)) for v in versions]
+    form.older.choices = form.newer.choices = [SelectChoice(v.number, version_label(v)) for v in versions]
     numbers = [v.number for v in versions]  # newest first
     if form.older.data not in numbers:
         form.older.data = numbers[1] if len(numbers) > 1 else (numbers[0] if numbers else None)
@@ -62,10 +63,12 @@ def compare(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[Sectio
         title, body = word_diff(old.title, section.title), word_diff(old.body, section.body)
         same = old.title == section.title and old.body == section.body
         changes.append(SectionChange(key, section.title, SAME if same else CHANGED, title, body, key not in unmoved))
+    older_keys = list(before)
     for key, (index, section) in before.items():
         if key not in after:
-            position = next((i for i, change in enumerate(changes) if after.get(change.key, (0,))[0] > index),
-                            len(changes))
+            # Where it was: right after the section before it in the older version (already placed), or first.
+            previous = older_keys[index - 1] if index else None
+            position = next(i + 1 for i, change in enumerate(changes) if change.key == previous) if previous else 0
             changes.insert(position, SectionChange(key, section.title, REMOVED, word_diff(section.title, ""),
                                                    word_diff(section.body, "")))
     return changes

@@ -10,6 +10,13 @@ from course.guidelines.rules import Rules, rules_from_json
 from course.guidelines.suggestions import suggested_text, suggested_title
 
 DETAIL_FIELDS = ("organisation", "social_contact", "crisis_contact")
+QUOTES = {"de": ("\u201e", "\u201c")}  # German „…“; every other language gets English “…”
+
+
+def quoted(text: str, language: str) -> str:
+    """``text`` in the quotation marks of ``language``."""
+    opening, closing = QUOTES.get(language, ("\u201c", "\u201d"))
+    return f"{opening}{text}{closing}"
 
 
 def rules_of(version: GuidelineVersion) -> Rules:

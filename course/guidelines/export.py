@@ -19,6 +19,7 @@ from fpdf import FPDF
 from markupsafe import Markup
 
 from course.exercises.platforms import PLATFORMS
+from course.guidelines.content import quoted
 from course.guidelines.document import GuidelinesDocument
 from course.markup import render_markdown
 
@@ -27,7 +28,6 @@ PDF_ENCODING = "windows-1252"
 # Characters NFKD cannot bring into windows-1252 but that have a readable ASCII stand-in.
 _PDF_FALLBACKS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>", "\u2212": "-",
                   "\u2010": "-", "\u2011": "-", "\u2044": "/"}
-_QUOTES = {"de": ("\u201e", "\u201c")}  # German „…“; anything else gets English “…”
 _SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
@@ -43,8 +43,7 @@ def _rule_lines(doc: GuidelinesDocument) -> list[str]:
     if rules.employer_names:
         names = ", ".join(rules.employer_names)
         if rules.disclosure_phrases:
-            opening, closing = _QUOTES.get(doc.language, ("\u201c", "\u201d"))
-            phrases = ", ".join(f"{opening}{phrase}{closing}" for phrase in rules.disclosure_phrases)
+            phrases = ", ".join(quoted(phrase, doc.language) for phrase in rules.disclosure_phrases)
             lines.append(_("Naming %(names)s asks for a disclosure such as: %(phrases)s", names=names, phrases=phrases))
         else:
             lines.append(_("Naming %(names)s asks for a disclosure.", names=names))

@@ -1,7 +1,16 @@
 """Forms of the guidelines builder. The rules (lengths, required note) live in services; the forms read input."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectField, SelectMultipleField, StringField, SubmitField, TextAreaField
+from wtforms import (
+    HiddenField,
+    IntegerField,
+    SelectChoice,
+    SelectField,
+    SelectMultipleField,
+    StringField,
+    SubmitField,
+    TextAreaField,
+)
 from wtforms.validators import Optional
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -9,6 +18,7 @@ from course.exercises.platforms import PLATFORMS
 from course.guidelines.rules import parse_hashtags, parse_terms
 
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
+LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGES]
 # The rules edited beside a section's text, by section key.
 SECTION_RULES = {"disclosure": ("disclosure_phrases",), "confidentiality": ("forbidden_terms",)}
 
@@ -18,13 +28,13 @@ class ActionForm(FlaskForm):
 
 
 class StartForm(FlaskForm):
-    language = SelectField(_l("Language of the text"), choices=LANGUAGES, default="de",
+    language = SelectField(_l("Language of the text"), choices=LANGUAGE_CHOICES, default="de",
                            description=_l("The suggested texts are offered in this language."))
 
 
 class DetailsForm(FlaskForm):
     revision = IntegerField(widget=HiddenField.widget, validators=[Optional()])
-    language = SelectField(_l("Language of the text"), choices=LANGUAGES)
+    language = SelectField(_l("Language of the text"), choices=LANGUAGE_CHOICES)
     organisation = StringField(_l("Your organisation’s name, as it appears in the text"))
     social_contact = StringField(
         _l("Who looks after the official accounts"),
@@ -39,7 +49,7 @@ class DetailsForm(FlaskForm):
     hashtags = StringField(_l("Your hashtags"),
                            description=_l("Separated by spaces or commas, e.g. #DemoWerk #WirSindDemo."))
     platforms = SelectMultipleField(
-        _l("Platforms with official accounts"), choices=[(p.key, p.name) for p in PLATFORMS.values()],
+        _l("Platforms with official accounts"), choices=[SelectChoice(p.key, p.name) for p in PLATFORMS.values()],
         option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False),
         description=_l("A post for another platform is pointed to the section on personal accounts."))
     save = SubmitField(_l("Save"))

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from course.drafts.hints import Hint, HintContext, hint_source
 from course.exercises.platforms import PLATFORMS
 from course.guidelines import rules as checks
-from course.guidelines.content import rules_of, section_title
+from course.guidelines.content import quoted, rules_of, section_title
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.queries import latest_published
 from course.guidelines.rules import Rules
@@ -46,8 +46,10 @@ def rule_summary(rules: Rules) -> list[RuleLine]:
     return lines
 
 
-def _listed(values, quoted: bool = False) -> str:
-    return format_list([f"“{value}”" if quoted else value for value in values], style="or", locale=get_locale())
+def _listed(values, quote: bool = False) -> str:
+    language = str(get_locale())
+    return format_list([quoted(value, language) if quote else value for value in values], style="or",
+                       locale=language)
 
 
 def _message(violation: checks.Violation, rules: checks.Rules) -> str:
@@ -57,7 +59,7 @@ def _message(violation: checks.Violation, rules: checks.Rules) -> str:
     if violation.kind == checks.DISCLOSURE:
         if rules.disclosure_phrases:
             return _("You name %(employer)s. Add a line that says you speak for yourself, such as %(phrases)s.",
-                     employer=violation.term, phrases=_listed(rules.disclosure_phrases, quoted=True))
+                     employer=violation.term, phrases=_listed(rules.disclosure_phrases, quote=True))
         return _("You name %(employer)s. Add a line that says you speak for yourself.", employer=violation.term)
     if violation.kind == checks.HASHTAG_MISSING:
         return _("Posts that name your organisation carry one of its hashtags: %(tags)s.",

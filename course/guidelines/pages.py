@@ -78,7 +78,7 @@ def details_page(access: Access, draft: GuidelineVersion, form: DetailsForm,
                  conflict: GuidelinesConflict | None = None) -> str:
     problem = None
     if conflict is not None:
-        form.revision.data = draft.revision
+        _show_revision(form, draft.revision)
         problem = _("%(name)s changed the details while you were editing. Your entries are below; saving them "
                     "replaces those changes.", name=_editor_name(conflict))
     return render_template("guidelines/details.html", access=access, draft=draft, form=form, problem=problem,
@@ -107,7 +107,7 @@ def section_page(access: Access, draft: GuidelineVersion, section: GuidelineSect
         form.title.data = suggested_title(section.key, suggestion_language)
         form.body.data = suggested_text(section.key, suggestion_language, fields)
     if conflict is not None:
-        form.revision.data = section.revision
+        _show_revision(form, section.revision)
         theirs = render_markdown(section_body(section, fields))
         problem = _("%(name)s saved this section while you were editing. Their text is shown below yours; "
                     "combine the two and save again.", name=_editor_name(conflict))
@@ -138,6 +138,12 @@ def publish_page(access: Access, draft: GuidelineVersion, *, form: PublishForm |
         problem=(problems or {}).get(""), steps=steps(draft, "publish"),
         titles={section.key: section_title(section) for section in draft.sections},
         suggested={section.key for section in draft.sections if is_suggestion(section)})
+
+
+def _show_revision(form: DetailsForm | SectionForm, revision: int) -> None:
+    """Let the form save over the revision now stored. An IntegerField renders what was posted (``raw_data``)
+    before its data, so both must change, or the page would post the stale revision and conflict again."""
+    form.revision.data, form.revision.raw_data = revision, [str(revision)]
 
 
 def _editor_name(conflict: GuidelinesConflict) -> str:

@@ -77,7 +77,8 @@ def save_section(section: GuidelineSection, user: User, *, revision: int, title:
                  rules: dict | None = None) -> None:
     """Store a section's title and Markdown (and the rules edited beside it).
 
-    Text equal to the suggestion is kept as "the suggestion", so it keeps following the details.
+    A section that still shows the suggestion and is saved unchanged keeps following the details;
+    once edited, its text is the editors' own, even if it is set back to the suggestion.
     """
     version = section.version
     _check_editable(version)
@@ -132,10 +133,9 @@ def add_section(version: GuidelineVersion, user: User, title: str) -> GuidelineS
         raise GuidelinesError({"title": _("Give the new section a title.")})
     if len(title) > TITLE_LENGTH:
         raise GuidelinesError({"title": _("Keep the title under %(count)d characters.", count=TITLE_LENGTH)})
-    numbers = [int(s.key.removeprefix("custom-")) for s in version.sections if s.is_custom]
     position = max((s.position for s in version.sections), default=-1) + 1
-    section = GuidelineSection(key=f"custom-{max(numbers, default=0) + 1}", position=position, title=title, body="",
-                               is_skipped=False, revision=0)
+    section = GuidelineSection(key=f"custom-{_last_custom_number(version) + 1}", position=position, title=title,
+                               body="", is_skipped=False, revision=0)
     version.sections.append(section)
     _touch(version, user)
     return section
@@ -178,6 +178,16 @@ def discard_draft(version: GuidelineVersion) -> None:
     _check_editable(version)
     db.session.delete(version)
     db.session.flush()
+
+
+def _last_custom_number(version: GuidelineVersion) -> int:
+    """The highest number an added section ever had in any version, so a key is never reused for another
+    section: comparing versions matches sections by key."""
+    keys = db.session.scalars(sa.select(GuidelineSection.key).join(GuidelineVersion)
+                              .where(GuidelineVersion.organisation_id == version.organisation_id,
+                                     GuidelineSection.key.startswith("custom-")))
+    numbers = [int(key.removeprefix("custom-")) for key in [*keys, *(s.key for s in version.sections if s.is_custom)]]
+    return max(numbers, default=0)
 
 
 def _check_editable(version: GuidelineVersion) -> None:

@@ -34,8 +34,8 @@ def remind_pending(organisation_id: int):
     if version is None or not ActionForm().validate_on_submit():
         abort(400)
     receipts = [r for r in queries.receipts(access.organisation, version) if r.acknowledged_at is None]
-    wanted = request.form.get("user_id", type=int)
-    if wanted is not None:
+    if "user_id" in request.form:  # one learner; a malformed id must not turn into "everyone"
+        wanted = request.form.get("user_id", type=int)
         receipts = [r for r in receipts if r.user.id == wanted]
         if not receipts:
             abort(404)

@@ -3,6 +3,7 @@
 The builder's routes are in builder.py, the trainer's tracking in tracking.py.
 """
 from flask import Response, abort, flash, redirect, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -17,7 +18,6 @@ from course.guidelines.export import as_html, as_markdown, as_pdf, export_filena
 from course.guidelines.forms import ActionForm, StartForm
 from course.guidelines.hints import rule_summary
 from course.markup import render_markdown
-from course.permissions import role_required
 
 EXPORTS = {"md": ("text/markdown; charset=utf-8", as_markdown), "html": ("text/html; charset=utf-8", as_html),
            "pdf": ("application/pdf", as_pdf)}
@@ -43,14 +43,16 @@ def show(organisation_id: int):
         document=document_of(version) if version else None,
         rules=rule_summary(document_of(version).rules) if version else [],
         acknowledged=queries.has_acknowledged(current_user, version) if version and access.is_learner else False,
-        action_form=ActionForm(), start_form=StartForm(language=current_user.language or "de"),
+        action_form=ActionForm(), start_form=StartForm(language=str(get_locale())),
     )
 
 
 @bp.post("/<int:organisation_id>/acknowledge/<int:number>")
-@role_required(Role.LEARNER)
+@login_required
 def acknowledge_version(organisation_id: int, number: int):
-    access = access_or_404(current_user, organisation_id)
+    access = access_or_404(current_user, organisation_id)  # first: another organisation's people get 404
+    if not access.is_learner:
+        abort(403)
     version = queries.version_or_404(access.organisation, number)
     if not ActionForm().validate_on_submit() or not version.is_published:
         abort(400)
@@ -81,7 +83,7 @@ def export(organisation_id: int, number: int, extension: str):
     document = document_of(_readable_or_404(access, number))
     mimetype, render = EXPORTS[extension]
     disposition = "inline" if extension == "html" else "attachment"
-    return Response(render(document), mimetype=mimetype, headers={
+    return Response(render(document), content_type=mimetype, headers={
         "Content-Disposition": f'{disposition}; filename="{export_filename(document, extension)}"'})
 
 

@@ -12,6 +12,7 @@ from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
 from course.drafts.services import save_draft, submit_draft
 from course.extensions import db, lessons
+from course.guidelines.services import publish, start_draft
 from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
@@ -22,6 +23,11 @@ LOGIN = "login"  # a redirect to the sign-in page
 
 # The trainer and admin of the home organisation only; the other trainer learns nothing, not even that it exists.
 STAFF_OF_HOME = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "other_trainer": 404, "*": 200}
+
+# Guidelines: everyone of the home organisation reads; the other organisation learns nothing.
+HOME_ORGANISATION = {"anonymous": LOGIN, "other_trainer": 404, "other_learner": 404, "*": 200}
+# Building them: the home trainer (and leadership learners, tested in tests/guidelines); staff and admins read.
+BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -71,13 +77,40 @@ MATRIX = [
     ("POST", "/cohorts/{cohort}/reviews/{review}/reassign", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("POST", "/cohorts/{cohort}/drafts/{draft}/feedback", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("POST", "/cohorts/{cohort}/rebalance", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("GET", "/guidelines/", None, {"anonymous": LOGIN, "*": 302}),
+    ("GET", "/guidelines/{organisation}", None, HOME_ORGANISATION),
+    ("POST", "/guidelines/{organisation}/acknowledge/{published}", {},
+     {"anonymous": LOGIN, "learner": 302, "other_learner": 404, "other_trainer": 404, "*": 403}),
+    ("GET", "/guidelines/{organisation}/versions", None, HOME_ORGANISATION),
+    ("GET", "/guidelines/{organisation}/versions/{published}", None, HOME_ORGANISATION),
+    ("GET", "/guidelines/{organisation}/versions/{published}/guidelines.pdf", None, HOME_ORGANISATION),
+    # The draft: only those who build the guidelines see it; to readers it does not exist.
+    ("GET", "/guidelines/{organisation}/versions/{drafted}", None, {**HOME_ORGANISATION, "learner": 404, "admin": 404}),
+    ("POST", "/guidelines/{organisation}/draft", {"language": "de"}, {**BUILDERS, "trainer": 302}),
+    ("GET", "/guidelines/{organisation}/draft/details", None, BUILDERS),
+    ("POST", "/guidelines/{organisation}/draft/details", {}, BUILDERS),
+    ("GET", "/guidelines/{organisation}/draft/sections/{section}", None, BUILDERS),
+    ("POST", "/guidelines/{organisation}/draft/sections/{section}", {}, BUILDERS),
+    ("POST", "/guidelines/{organisation}/draft/sections/{section}/skip", {}, {**BUILDERS, "trainer": 302}),
+    ("POST", "/guidelines/{organisation}/draft/sections/{section}/move", {}, {**BUILDERS, "trainer": 302}),
+    ("POST", "/guidelines/{organisation}/draft/sections/{section}/delete", {}, {**BUILDERS, "trainer": 302}),
+    ("POST", "/guidelines/{organisation}/draft/sections", {}, BUILDERS),
+    ("GET", "/guidelines/{organisation}/draft/publish", None, BUILDERS),
+    ("POST", "/guidelines/{organisation}/draft/publish", {}, BUILDERS),
+    ("POST", "/guidelines/{organisation}/draft/discard", {}, {**BUILDERS, "trainer": 302}),
+    ("POST", "/guidelines/{organisation}/preview", {}, BUILDERS),
+    ("GET", "/guidelines/{organisation}/acknowledgements", None, {**HOME_ORGANISATION, "learner": 403}),
+    ("POST", "/guidelines/{organisation}/acknowledgements/remind", {},
+     {**HOME_ORGANISATION, "learner": 403, "trainer": 302, "admin": 302}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
 ]
 
 
 PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}": "<slug>",
                 "{organisation}": "<int:organisation_id>", "bad-token": "<token>", "{cohort}": "<int:cohort_id>",
-                "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>"}
+                "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>",
+                "{published}": "<int:number>", "{drafted}": "<int:number>", "{section}": "<key>",
+                "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -110,7 +143,8 @@ def world(create_organisation, create_user):
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
     ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing",
-           "post": "connection-not-detox", **_reviews(people["learner"], create_user(Role.LEARNER, organisation=home))}
+           "post": "connection-not-detox", **_reviews(people["learner"], create_user(Role.LEARNER, organisation=home)),
+           **_guidelines(home, people["trainer"])}
     return {"people": people, "ids": ids}
 
 
@@ -132,6 +166,15 @@ def _reviews(learner, peer) -> dict:
     db.session.commit()
     return {"cohort": cohort.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
             "draft": drafts[peer.id].id}
+
+
+def _guidelines(organisation, trainer) -> dict:
+    """Version 1 published, version 2 drafted."""
+    published = start_draft(organisation, trainer, "en")
+    publish(published, trainer, "First version.")
+    drafted = start_draft(organisation, trainer, "en")
+    db.session.commit()
+    return {"published": published.number, "drafted": drafted.number, "section": "disclosure"}
 
 
 def _expected(expectations: dict, role: str):
