@@ -27,6 +27,13 @@ def _confirmed() -> None:
         abort(400)
 
 
+def _confirmed_section(organisation_id: int, key: str):
+    """The draft's section ``key`` for a button that changes it (skip, move, delete)."""
+    found = queries.section_or_404(_draft(organisation_id)[1], key)
+    _confirmed()
+    return found
+
+
 @bp.post("/<int:organisation_id>/draft")
 @login_required
 def start(organisation_id: int):
@@ -102,9 +109,7 @@ def section(organisation_id: int, key: str):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/skip")
 @login_required
 def skip(organisation_id: int, key: str):
-    draft = _draft(organisation_id)[1]
-    found = queries.section_or_404(draft, key)
-    _confirmed()
+    found = _confirmed_section(organisation_id, key)
     skipped = request.form.get("skipped") == "1"
     services.set_skipped(found, current_user, skipped)
     db.session.commit()
@@ -118,9 +123,7 @@ def skip(organisation_id: int, key: str):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/move")
 @login_required
 def move(organisation_id: int, key: str):
-    draft = _draft(organisation_id)[1]
-    found = queries.section_or_404(draft, key)
-    _confirmed()
+    found = _confirmed_section(organisation_id, key)
     step = {"up": -1, "down": 1}.get(request.form.get("direction", ""))
     if step is None:
         abort(400)
@@ -149,9 +152,7 @@ def add_section(organisation_id: int):
 @bp.post("/<int:organisation_id>/draft/sections/<key>/delete")
 @login_required
 def delete_section(organisation_id: int, key: str):
-    draft = _draft(organisation_id)[1]
-    found = queries.section_or_404(draft, key)
-    _confirmed()
+    found = _confirmed_section(organisation_id, key)
     try:
         services.delete_section(found, current_user)
     except services.GuidelinesError as error:

@@ -114,13 +114,11 @@ def section_page(access: Access, draft: GuidelineVersion, section: GuidelineSect
     suggestions = [] if section.is_custom else [
         Suggestion(code, name, suggested_title(section.key, code),
                    render_markdown(suggested_text(section.key, code, fields))) for code, name in LANGUAGES]
-    keys = [s.key for s in draft.sections]
-    following = keys[keys.index(section.key) + 1] if keys.index(section.key) + 1 < len(keys) else None
     return render_template(
         "guidelines/section.html", access=access, draft=draft, section=section, form=form,
         rule_fields=[getattr(form, name) for name in SECTION_RULES.get(section.key, ())],
         preview=render_markdown(form.body.data or ""), suggestions=suggestions, previous=previous, theirs=theirs,
-        problem=problem, is_suggestion=is_suggestion(section), following=following,
+        problem=problem, is_suggestion=is_suggestion(section),
         action_form=ActionForm(), steps=steps(draft, section.key),
         preview_url=url_for("guidelines.preview", organisation_id=draft.organisation_id))
 
