@@ -49,12 +49,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
 
     from course import cli, errors, security
+    from course.markup import render_markdown
     from course.navigation import layout_context
 
     security.init_security(app)
     errors.init_errors(app)
     cli.init_cli(app)
     app.context_processor(layout_context)
+    app.add_template_filter(render_markdown, "markdown")
     app.before_request(_touch_last_seen)
     if app.debug:
         _refuse_broken_lessons(app)

@@ -1,7 +1,6 @@
 """Creating, inviting and updating accounts. Functions flush; callers commit."""
 import sqlalchemy as sa
-from flask import current_app, render_template
-from flask_babel import force_locale
+from flask import current_app
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -10,7 +9,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password, needs_rehash, verify_password
 from course.extensions import db
 from course.links import external_url
-from course.mail.services import send_mail
+from course.mail.services import compose_mail, send_mail
 
 
 class AccountError(ValueError):
@@ -114,9 +113,8 @@ def set_language(user: User, language: str) -> None:
 
 
 def _mail_user(user: User, subject, template: str, **context) -> None:
-    language = user.language or current_app.config["BABEL_DEFAULT_LOCALE"]
-    with force_locale(language):
-        send_mail(user, str(subject), render_template(template, user=user, **context))
+    mail = compose_mail(user, subject, template, **context)
+    send_mail(user, mail.subject, mail.body)
 
 
 def send_password_reset(email: str) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask import current_app, render_template
-from flask_babel import force_locale
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.cohorts.models import Cohort, CohortMember
@@ -15,7 +14,7 @@ from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.guidelines.queries import Receipt, latest_published, pending_version
 from course.links import external_url
-from course.mail.services import Mail, send_mails
+from course.mail.services import Mail, compose_mail, send_mails
 
 # Nobody hears about the same guidelines more than once a day, however often the button is pressed.
 REMINDER_INTERVAL = timedelta(days=1)
@@ -74,8 +73,6 @@ def remind(version: GuidelineVersion, receipts: list[Receipt], now: datetime | N
 
 
 def _reminder(user: User, version: GuidelineVersion) -> Mail:
-    language = user.language or current_app.config["BABEL_DEFAULT_LOCALE"]
-    with force_locale(language):
-        body = render_template("mail/guidelines_reminder.txt", user=user, version=version,
-                               link=external_url("guidelines.show", organisation_id=version.organisation_id))
-        return Mail(user, _("Please read and acknowledge the social-media guidelines"), body)
+    return compose_mail(user, _l("Please read and acknowledge the social-media guidelines"),
+                        "mail/guidelines_reminder.txt", version=version,
+                        link=external_url("guidelines.show", organisation_id=version.organisation_id))

@@ -56,20 +56,14 @@ def details(organisation_id: int):
     access, draft = _draft(organisation_id)
     form = details_form(draft, formdata=request.method == "POST")
     if request.method == "POST" and form.validate_on_submit():
-        rules, invalid = form.rules()
-        if invalid:
-            form.hashtags.errors.append(_("These are not hashtags: %(tags)s. A hashtag is # followed by letters "
-                                          "and digits, without spaces or hyphens.", tags=", ".join(invalid)))
-        else:
-            try:
-                services.update_details(draft, current_user, revision=form.revision.data or 0,
-                                        language=form.language.data, details=form.details(), rules=rules)
-            except services.GuidelinesConflict as conflict:
-                return details_page(access, draft, form, conflict=conflict)
-            db.session.commit()
-            flash(_("The details are saved."), "success")
-            first = draft.sections[0].key if draft.sections and form.save_next.data else None
-            return _step(organisation_id, first) if first else _step(organisation_id)
+        try:
+            services.update_details(draft, current_user, revision=form.revision.data or 0,
+                                    language=form.language.data, details=form.details(), rules=form.rules())
+        except services.GuidelinesConflict as conflict:
+            return details_page(access, draft, form, conflict=conflict)
+        db.session.commit()
+        flash(_("The details are saved."), "success")
+        return _step(organisation_id, draft.sections[0].key if draft.sections and form.save_next.data else None)
     return details_page(access, draft, form)
 
 

@@ -7,16 +7,20 @@ from difflib import SequenceMatcher
 from flask import request
 from flask_babel import format_date
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
 from course.drafts.diff import Segment, word_diff
 from course.guidelines.document import GuidelinesDocument
 from course.guidelines.forms import CompareForm
+from course.guidelines.hints import RULE_LABELS
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.rules import rules_to_json
 
 # How a section changed from the older version to the newer one.
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
+CHANGE_LABELS = {SAME: _l("unchanged"), CHANGED: _l("changed"), ADDED: _l("new in the newer version"),
+                 REMOVED: _l("left out of the newer version")}
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,10 @@ class SectionChange:
     title_segments: list[Segment]
     body_segments: list[Segment]
     moved: bool = False
+
+    @property
+    def label(self) -> str:
+        return str(CHANGE_LABELS[self.change])
 
 
 def version_label(version: GuidelineVersion) -> str:
@@ -83,6 +91,6 @@ def _in_order(older: list[str], newer: list[str]) -> set[str]:
 
 
 def rules_changed(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[str]:
-    """The names of the rule lists that differ between the two versions."""
+    """The names of the rule lists that differ between the two versions, as the pages label them."""
     before, after = rules_to_json(older.rules), rules_to_json(newer.rules)
-    return [name for name in after if before.get(name) != after.get(name)]
+    return [str(label) for name, (label, _section) in RULE_LABELS.items() if before.get(name) != after.get(name)]

@@ -11,10 +11,11 @@ from wtforms import (
     SubmitField,
     TextAreaField,
 )
-from wtforms.validators import Optional
+from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from course.exercises.platforms import PLATFORMS
+from course.guidelines.content import DETAIL_FIELDS
 from course.guidelines.rules import parse_hashtags, parse_terms
 
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
@@ -55,14 +56,20 @@ class DetailsForm(FlaskForm):
     save = SubmitField(_l("Save"))
     save_next = SubmitField(_l("Save and continue"))
 
-    def details(self) -> dict[str, str]:
-        return {name: getattr(self, name).data or "" for name in ("organisation", "social_contact", "crisis_contact")}
+    def validate_hashtags(self, field) -> None:
+        invalid = parse_hashtags(field.data or "")[1]
+        if invalid:
+            raise ValidationError(_l("These are not hashtags: %(tags)s. A hashtag is # followed by letters and "
+                                     "digits, without spaces or hyphens.", tags=", ".join(invalid)))
 
-    def rules(self) -> tuple[dict, list[str]]:
-        """The rules from this step, and any hashtags that are not hashtags."""
-        hashtags, invalid = parse_hashtags(self.hashtags.data or "")
-        return {"employer_names": parse_terms(self.employer_names.data or ""), "hashtags": hashtags,
-                "platforms": tuple(key for key in self.platforms.data or () if key in PLATFORMS)}, invalid
+    def details(self) -> dict[str, str]:
+        return {name: getattr(self, name).data or "" for name in DETAIL_FIELDS}
+
+    def rules(self) -> dict:
+        """The rules edited in this step."""
+        return {"employer_names": parse_terms(self.employer_names.data or ""),
+                "hashtags": parse_hashtags(self.hashtags.data or "")[0],
+                "platforms": tuple(key for key in self.platforms.data or () if key in PLATFORMS)}
 
 
 class SectionForm(FlaskForm):

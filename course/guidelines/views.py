@@ -10,14 +10,14 @@ from flask_login import current_user, login_required
 from course.accounts.models import Role
 from course.extensions import db
 from course.guidelines import bp, builder, queries, tracking  # noqa: F401 (builder and tracking attach routes)
-from course.guidelines.access import access_or_404
+from course.guidelines.access import Access, access_or_404
 from course.guidelines.acknowledgements import AcknowledgementError, acknowledge
 from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
 from course.guidelines.content import document_of
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
 from course.guidelines.forms import ActionForm, StartForm
 from course.guidelines.hints import rule_summary
-from course.markup import render_markdown
+from course.guidelines.models import GuidelineVersion
 
 EXPORTS = {"md": ("text/markdown; charset=utf-8", as_markdown), "html": ("text/html; charset=utf-8", as_html),
            "pdf": ("application/pdf", as_pdf)}
@@ -38,10 +38,10 @@ def show(organisation_id: int):
     access = access_or_404(current_user, organisation_id)
     version = queries.latest_published(access.organisation)
     draft = queries.draft_of(access.organisation) if access.can_edit else None
+    document = document_of(version) if version else None
     return render_template(
-        "guidelines/show.html", access=access, version=version, draft=draft,
-        document=document_of(version) if version else None,
-        rules=rule_summary(document_of(version).rules) if version else [],
+        "guidelines/show.html", access=access, version=version, draft=draft, document=document,
+        rules=rule_summary(document.rules) if document else [],
         acknowledged=queries.has_acknowledged(current_user, version) if version and access.is_learner else False,
         action_form=ActionForm(), start_form=StartForm(language=str(get_locale())),
     )
@@ -105,12 +105,10 @@ def versions(organisation_id: int):
                            older=older, newer=newer)
 
 
-def _readable_or_404(access, number: int):
+def _readable_or_404(access: Access, number: int) -> GuidelineVersion:
     """A published version, or the draft for those who build it; readers never see a draft."""
     found = queries.version_or_404(access.organisation, number)
     if not found.is_published and not access.can_edit:
         abort(404)
     return found
 
-
-bp.add_app_template_filter(render_markdown, "markdown")

@@ -5,7 +5,8 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 
 import sqlalchemy as sa
-from flask import current_app
+from flask import current_app, render_template
+from flask_babel import force_locale
 
 from course.accounts.models import User
 from course.database import utcnow
@@ -39,6 +40,16 @@ class Mail:
     recipient: User
     subject: str
     body: str
+
+
+def compose_mail(recipient: User, subject, template: str, **context) -> Mail:
+    """A mail rendered from ``template`` in the recipient's language (their profile's, else the site's)."""
+    with force_locale(mail_language(recipient)):
+        return Mail(recipient, str(subject), render_template(template, user=recipient, **context))
+
+
+def mail_language(recipient: User) -> str:
+    return recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def send_mails(mails: Sequence[Mail]) -> None:

@@ -5,24 +5,21 @@ templates get a display name that is already anonymised, never the person.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
-from flask import current_app, render_template
-from flask_babel import force_locale
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.extensions import lessons
 from course.links import external_url
-from course.mail.services import Mail
+from course.mail.services import Mail, compose_mail, mail_language
 
 
 def _mail(recipient: User, subject, template: str, **context) -> Mail:
-    language = recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
-    with force_locale(language):
-        title = lessons.curriculum.lesson_title(context["lesson_slug"], language)
-        body = render_template(f"mail/{template}", user=recipient, lesson_title=title, **context)
-        return Mail(recipient, str(subject).format(lesson=title), body)
+    title = lessons.curriculum.lesson_title(context["lesson_slug"], mail_language(recipient))
+    mail = compose_mail(recipient, subject, f"mail/{template}", lesson_title=title, **context)
+    return replace(mail, subject=mail.subject.format(lesson=title))
 
 
 def review_assigned(reviewer: User, author: User, lesson_slug: str, due_at: datetime, *, as_trainer: bool) -> Mail:
