@@ -69,9 +69,10 @@ def layout_context() -> dict:
     if not has_request_context():  # mail rendered by a CLI command
         return {}
     return {
-        "nav_items": navigation(),
+        # Called by base.html only, so partials and mails rendered during a request cost no queries.
+        "nav_items": navigation,
         "language_names": LANGUAGE_NAMES,
         "current_language": str(get_locale()),
         "current_path": request.full_path.rstrip("?"),
-        "guidelines_banner": guidelines_banner(),
+        "guidelines_banner": guidelines_banner,
     }

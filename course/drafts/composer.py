@@ -16,7 +16,6 @@ from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
 from course.drafts.targets import Part, platform_choices
 from course.exercises.platforms import Measure, Platform, client_rules, measure
-from course.guidelines.acknowledgements import required_before_submitting
 from course.markup import render_post
 
 
@@ -67,10 +66,6 @@ class PartView:
     @property
     def counting_hint(self) -> str:
         return counting_hint(self.part.counting)
-
-    @property
-    def fitting_text(self) -> str:
-        return self.text if self.size.overflow_at is None else self.text[: self.size.overflow_at]
 
     @property
     def overflow_text(self) -> str:
@@ -199,10 +194,4 @@ def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm,
         revision = form.revision.data or 0
     return Composer(lesson, draft, form, views, hints_for(context), user.name, Markup(prompt_html(lesson.text(language))),
                     problem=problems.get("") or problems.get("platform"), conflict=conflict,
-                    platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None,
-                    acknowledge_first=_guidelines_to_acknowledge(user))
-
-
-def _guidelines_to_acknowledge(user: User) -> str | None:
-    pending = required_before_submitting(user)
-    return url_for("guidelines.show", organisation_id=pending.organisation_id) if pending else None
+                    platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None)

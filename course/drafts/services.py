@@ -45,13 +45,14 @@ def draft_for(user: User, lesson_slug: str) -> Draft | None:
 
 
 def save_draft(user: User, lesson: Lesson, texts: dict[str, str], *, platform: str | None,
-               revision: int, new_version: bool = False) -> Draft:
+               revision: int, new_version: bool = False, language: str | None = None) -> Draft:
     """Store ``texts`` as the user's draft, based on the draft's ``revision``.
 
     Raises DraftConflict when the draft has moved on since ``revision`` (nothing is
-    overwritten), and DraftError for text that cannot be stored.
+    overwritten), and DraftError for text that cannot be stored, explained in ``language``
+    (the page's; by default the user's).
     """
-    parts = parts_for(lesson, user.language or DEFAULT_LANGUAGE, platform)
+    parts = parts_for(lesson, language or user.language or DEFAULT_LANGUAGE, platform)
     platform = parts[0].platform.key if parts[0].key == "post" else None
     texts = {part.key: normalise_newlines(texts.get(part.key) or "") for part in parts}
     problems = problems_to_save(parts, texts)
@@ -85,20 +86,20 @@ def _store(draft: Draft, texts: dict[str, str], platform: str | None, new_versio
     draft.updated_at = now
 
 
-def submit_draft(user: User, lesson: Lesson, draft: Draft) -> DraftVersion:
+def submit_draft(user: User, lesson: Lesson, draft: Draft, language: str | None = None) -> DraftVersion:
     """Send the draft's latest version to peer review; the first submission completes the lesson.
 
     Reviewers are allocated at once, so a late submitter waits no longer than anyone else.
 
-    Raises DraftError, explaining what to change, when a part is empty or over its limit, or when the
-    cohort requires the guidelines to be acknowledged first.
+    Raises DraftError, explaining what to change in ``language``, when a part is empty or over its
+    limit, or when the cohort requires the guidelines to be acknowledged first.
     """
     version = draft.latest
     if version is None:
         raise DraftError({"": _("Write your text before you submit it.")})
     if version.is_submitted:
         raise DraftError({"": _("This version is already with your reviewers. Change the text to submit a revision.")})
-    parts = parts_for(lesson, user.language or DEFAULT_LANGUAGE, draft.platform)
+    parts = parts_for(lesson, language or user.language or DEFAULT_LANGUAGE, draft.platform)
     problems = problems_to_submit(parts, version.texts)
     if problems:
         raise DraftError(problems)

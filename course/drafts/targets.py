@@ -9,6 +9,7 @@ from course.curriculum.content import Lesson
 from course.exercises.platforms import PLATFORMS, Platform, UnknownPlatform
 
 SINGLE_POST = "post"
+COMPOSER_KINDS = ("post", "profile")  # the exercises written in the composer
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ from course.curriculum.pages import find_lesson, lock_reason, render_lesson
 from course.drafts import bp, services
 from course.drafts.composer import composer_view
 from course.drafts.forms import composer_form_class
-from course.drafts.targets import parts_for
+from course.drafts.targets import COMPOSER_KINDS, parts_for
 from course.drafts.versions import compare_form, version_comparison, version_label
 from course.exercises.platforms import UnknownPlatform
 from course.extensions import db, limiter
+from course.guidelines.acknowledgements import required_before_submitting
 from course.permissions import role_required
-
-COMPOSER_KINDS = ("post", "profile")
 
 
 def lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
@@ -59,6 +58,9 @@ def _composer_form(lesson, draft, formdata: bool):
 
 def _page(lesson, form, parts, draft, problems=None, conflict=None, revision=None):
     composer = composer_view(current_user, lesson, str(get_locale()), form, parts, draft, problems, conflict, revision)
+    pending = required_before_submitting(current_user)
+    if pending is not None:
+        composer.acknowledge_first = url_for("guidelines.show", organisation_id=pending.organisation_id)
     return render_template("drafts/edit.html", lesson=lesson, text=lesson.text(str(get_locale())), composer=composer)
 
 
@@ -76,14 +78,15 @@ def edit(slug: str):
                      revision=0)
     try:
         draft = services.save_draft(current_user, lesson, form.texts(), platform=form.chosen_platform,
-                                    revision=form.revision.data or 0, new_version=bool(form.keep_mine.data))
+                                    revision=form.revision.data or 0, new_version=bool(form.keep_mine.data),
+                                    language=str(get_locale()))
     except services.DraftConflict as error:
         return _page(lesson, form, parts, error.draft, conflict=error.draft)
     except services.DraftError as error:
         return _page(lesson, form, parts, draft, error.problems)
     if form.submit.data:
         try:
-            services.submit_draft(current_user, lesson, draft)
+            services.submit_draft(current_user, lesson, draft, str(get_locale()))
         except services.DraftError as error:
             db.session.commit()  # the text is saved even though it cannot go to review yet
             return _page(lesson, form, parts, draft, error.problems, revision=draft.revision)
@@ -109,7 +112,8 @@ def autosave(slug: str):
         return jsonify(problems=problems), 422
     try:
         draft = services.save_draft(current_user, lesson, form.texts(), platform=form.chosen_platform,
-                                    revision=form.revision.data or 0, new_version=bool(form.keep_mine.data))
+                                    revision=form.revision.data or 0, new_version=bool(form.keep_mine.data),
+                                    language=str(get_locale()))
     except services.DraftConflict as error:
         composer = composer_view(current_user, lesson, str(get_locale()), form, parts, error.draft, conflict=error.draft)
         return jsonify(revision=error.draft.revision,
@@ -122,7 +126,7 @@ def autosave(slug: str):
         revision=draft.revision,
         version=draft.latest.number,
         status=render_template("drafts/_status.html", composer=composer),
-        previews={view.part.key: str(view.preview) for view in composer.parts},
+        previews={view.part.key: render_template("drafts/_preview_body.html", view=view) for view in composer.parts},
         lengths={view.part.key: view.size.length for view in composer.parts},
         hints=render_template("drafts/_hints.html", composer=composer),
     )

@@ -13,6 +13,7 @@ from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
 from course.drafts.models import Draft
 from course.drafts.services import draft_for
+from course.drafts.targets import COMPOSER_KINDS
 from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
 from course.exercises.models import ExerciseResponse
 from course.exercises.platforms import PLATFORMS
@@ -92,13 +93,14 @@ def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm
     """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
     exercise, lesson_text = lesson.exercise, lesson.text(language)
     text = lesson_text.exercise
-    response = response_for(user, lesson.slug)
+    # Posts and profiles are drafts, never responses: no need to look for one.
+    response = response_for(user, lesson.slug) if exercise.kind in FORM_KINDS else None
     if exercise.kind in FORM_KINDS and form is None:
         saved = dict(response.answers, share=response.is_shared_with_trainer) if response else {}
         form = form_class(lesson, language)(formdata=None, data=saved)
     panel = ExercisePanel(exercise.kind, prompt_html(lesson_text),
                           form if exercise.kind in FORM_KINDS else None, response)
-    if exercise.kind in ("post", "profile") and user.is_learner:
+    if exercise.kind in COMPOSER_KINDS and user.is_learner:
         panel.composer_url = url_for("drafts.edit", slug=lesson.slug)
         panel.draft = draft_for(user, lesson.slug)
         if panel.draft is not None and panel.draft.first_submitted_at is not None:

@@ -168,7 +168,7 @@ function saved(answer) {
   root.querySelector("#composer-hints").innerHTML = answer.hints; // rendered and escaped by the server
   for (const [key, html] of Object.entries(answer.previews)) {
     const body = root.querySelector(`[data-preview="${key}"] [data-preview-body]`);
-    if (body && html) body.innerHTML = html; // Markdown sanitised by the server (nh3)
+    if (body) body.innerHTML = html; // rendered by the server, the Markdown sanitised (nh3)
   }
   showProblems({});
   if (dirty) schedule(AUTOSAVE_DELAY);

@@ -77,6 +77,14 @@ def test_autosave_answers_with_revision_preview_and_hints(composer):
     assert "Nothing to point out." in answer["hints"] and "version 1" in answer["status"]
 
 
+def test_emptying_the_text_brings_back_the_empty_preview(composer):
+    composer.autosave("Hallo #Netzwerk")
+    answer = composer.autosave("", revision=1).get_json()
+    assert answer["revision"] == 2
+    assert "Your text appears here as you write." in answer["previews"]["post"]
+    assert "Netzwerk" not in answer["previews"]["post"]
+
+
 def test_autosave_from_a_stale_tab_is_a_conflict_showing_both_texts(composer, writer):
     composer.autosave("From the laptop.")
     composer.autosave("From the laptop, edited.", revision=1)
