@@ -54,12 +54,6 @@ def scope_to_organisations(statement: sa.Select, column, user: User) -> sa.Selec
     return statement if allowed is None else statement.where(column.in_(allowed))
 
 
-def visible_organisations(user: User) -> list[Organisation]:
-    """The organisations ``user`` may see, by name."""
-    statement = sa.select(Organisation).order_by(Organisation.name)
-    return list(db.session.scalars(scope_to_organisations(statement, Organisation.id, user)))
-
-
 def get_scoped_or_404(user: User, model: type[T], object_id: int, organisation_column) -> T:
     """Row ``object_id`` of ``model`` if its ``organisation_column`` is one of the user's
     organisations; 404 otherwise, so ids reveal nothing."""

@@ -5,8 +5,9 @@ import math
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
+from sqlalchemy.orm import contains_eager
 
-from course.accounts.models import Role, User
+from course.accounts.models import Role, Track, User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.extensions import db
 
@@ -38,14 +39,15 @@ def form_circles(cohort: Cohort) -> list[Circle]:
     members = list(db.session.scalars(
         sa.select(CohortMember).join(User, CohortMember.user_id == User.id)
         .where(CohortMember.cohort_id == cohort.id, User.active.is_(True), User.role == Role.LEARNER)
-        .order_by(User.track, User.name, User.id)
+        .order_by(User.track, User.name, User.id).options(contains_eager(CohortMember.user))
     ))
     for member in cohort.members:
         member.circle = None
     cohort.circles.clear()
     db.session.flush()
     if cohort.leadership_reviews_only:
-        groups = [[m for m in members if m.user.track == "leadership"], [m for m in members if m.user.track != "leadership"]]
+        groups = [[m for m in members if m.user.track == Track.LEADERSHIP],
+                  [m for m in members if m.user.track != Track.LEADERSHIP]]
     else:
         groups = [members]
     circles: list[Circle] = []

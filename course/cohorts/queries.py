@@ -171,7 +171,7 @@ def _review_row(review: Review, slug: str, version_number: int | None, candidate
                      chosen_levels(review.ratings, slug, language),
                      render_markdown(review.worked or ""), render_markdown(review.suggestion or ""),
                      candidates, can_hide=review.is_submitted and not review.is_hidden,
-                     can_reassign=review.is_open)
+                     can_reassign=review.can_be_reassigned)
 
 
 def _status(review: Review, now: datetime) -> tuple[str, str]:

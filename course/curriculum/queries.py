@@ -9,7 +9,8 @@ import sqlalchemy as sa
 from flask import current_app
 
 from course.accounts.models import User
-from course.cohorts.models import Cohort, CohortMember
+from course.cohorts.circles import cohort_of
+from course.cohorts.models import Cohort
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.models import LessonProgress
 from course.curriculum.unlocking import CourseProgress, LessonState, Pace, StageState, course_progress, stage_states
@@ -20,13 +21,6 @@ def today() -> date:
     """Today in the course's time zone: stages open at local midnight."""
     zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
     return datetime.now(zone).date()
-
-
-def cohort_of(user: User) -> Cohort | None:
-    """The cohort a learner is in, or None."""
-    return db.session.scalar(
-        sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == user.id)
-    )
 
 
 def pace_of(cohort: Cohort | None) -> Pace:

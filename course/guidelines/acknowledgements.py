@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
-from course.cohorts.models import Cohort, CohortMember
+from course.cohorts.circles import cohort_of
 from course.database import utcnow
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
@@ -40,9 +40,8 @@ def acknowledge(user: User, version: GuidelineVersion) -> None:
 
 def required_before_submitting(user: User) -> GuidelineVersion | None:
     """The version ``user`` must acknowledge before a draft goes to review, if their cohort asks for it."""
-    required = db.session.scalar(sa.select(Cohort.guidelines_required).join(CohortMember)
-                                 .where(CohortMember.user_id == user.id))
-    return pending_version(user) if required else None
+    cohort = cohort_of(user)
+    return pending_version(user) if cohort is not None and cohort.guidelines_required else None
 
 
 def can_remind(receipt: Receipt, now: datetime) -> bool:

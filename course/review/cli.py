@@ -4,6 +4,7 @@ from flask.cli import AppGroup
 
 from course.extensions import db
 from course.review.assignment import rebalance_reviews
+from course.review.models import ReviewKind
 
 reviews_cli = AppGroup("reviews", help="Peer review housekeeping.")
 
@@ -16,7 +17,7 @@ def rebalance_command() -> None:
     if not result.overdue:
         click.echo("No overdue reviews: nothing to reassign.")
         return
-    to_trainers = sum(item.kind == "fallback" for item in result.assignments)
+    to_trainers = sum(item.kind == ReviewKind.FALLBACK for item in result.assignments)
     click.echo(f"{result.overdue} overdue review(s): {result.reassigned} given to someone else as well "
                f"({len(result.assignments)} new review(s), {to_trainers} of them to a trainer).")
     if result.waiting:

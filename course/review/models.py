@@ -77,6 +77,11 @@ class Review(db.Model):
         return self.reassigned_at is not None
 
     @property
+    def can_be_reassigned(self) -> bool:
+        """Open, expected (not already covered by someone else), and not a trainer's own feedback."""
+        return self.is_open and not self.is_extra and self.kind != ReviewKind.TRAINER
+
+    @property
     def is_hidden(self) -> bool:
         return self.hidden_at is not None
 

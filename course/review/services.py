@@ -8,7 +8,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
-from course.cohorts.models import Cohort, CohortMember
+from course.cohorts.circles import cohort_of
+from course.cohorts.models import CohortMember
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.curriculum.exercise_specs import DEFAULT_RUBRIC
 from course.database import utcnow
@@ -144,6 +145,11 @@ def reassign_review(review: Review, reviewer: User | None = None,
     """
     if not review.is_open:
         raise ReviewError({"": _("Only an open review can be given to someone else.")})
+    if review.is_extra:
+        raise ReviewError({"": _("This overdue review has already gone to someone else as well; the late reviewer "
+                                 "may still finish it as an extra review.")})
+    if review.kind == ReviewKind.TRAINER:
+        raise ReviewError({"": _("This is a trainer’s own feedback; it is not handed on to others.")})
     now = now or utcnow()
     if reviewer is not None and reviewer.id not in {p.id for p in reassign_candidates(review)}:
         raise ReviewError({"reviewer": _("Choose someone from the list.")})
@@ -193,7 +199,7 @@ def add_trainer_feedback(trainer: User, draft: Draft, now: datetime | None = Non
         Review.version_id == version.id, Review.reviewer_id == trainer.id, Review.withdrawn_at.is_(None)))
     if existing is not None:
         return existing
-    cohort = db.session.scalar(sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == draft.user_id))
+    cohort = cohort_of(draft.author)
     now = now or utcnow()
     days = cohort.review_due_days if cohort else assignment.DEFAULT_DUE_DAYS
     review = Review(draft_id=draft.id, version_id=version.id, reviewer_id=trainer.id,

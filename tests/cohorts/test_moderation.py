@@ -157,6 +157,25 @@ def test_reassigning_to_someone_not_on_the_list_changes_nothing(client, reviewed
     assert len(_reviews(draft)) == 2 and _reviews(draft)[1].is_open
 
 
+def test_a_trainers_own_feedback_or_an_already_covered_review_is_not_handed_on(client, auth, trainer, reviewed,
+                                                                              moderate):
+    cohort, draft = reviewed
+    own = services.add_trainer_feedback(trainer, draft)
+    covered = _reviews(draft)[1]
+    page = client.get(f"/cohorts/{cohort.id}/reviews").get_data(as_text=True)
+    assert f"/reviews/{covered.id}/reassign" in page  # an ordinary open review can be handed on
+    covered.reassigned_at = utcnow()  # overdue, and someone else has it as well
+    db.session.commit()
+    page = client.get(f"/cohorts/{cohort.id}/reviews").get_data(as_text=True)
+    assert f"/reviews/{own.id}/reassign" not in page and f"/reviews/{covered.id}/reassign" not in page
+
+    response = moderate(own, "reassign", {"reviewer": ""})
+    assert "This is a trainer’s own feedback; it is not handed on to others." in _next_page(client, response)
+    response = moderate(covered, "reassign", {"reviewer": ""})
+    assert "has already gone to someone else as well" in _next_page(client, response)
+    assert own.is_open and _reviews(draft)[1].is_open and len(_reviews(draft)) == 3
+
+
 def test_adding_own_feedback_creates_a_trainer_review(client, auth, trainer, reviewed):
     cohort, draft = reviewed
     auth.login(trainer.email)
