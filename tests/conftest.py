@@ -22,6 +22,7 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
 from course.extensions import db, lessons
+from tests.originality import seed_runs  # noqa: F401 (a fixture for the originality checks)
 
 PASSWORD = "correct horse battery"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "course" / "translations"

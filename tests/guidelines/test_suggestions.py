@@ -1,17 +1,14 @@
 """The suggested text of each guidelines section: complete, bilingual, fillable, original, plain Markdown."""
 import re
 import string
-from pathlib import Path
 
 import pytest
 
 from course.guidelines import suggestions
 from course.guidelines.suggestions import FIELDS, NOTES, SECTION_KEYS, suggested_text, suggested_title
 from course.markup import render_markdown
+from tests.originality import word_runs
 
-ROOT = Path(__file__).resolve().parents[2]
-SEEDS = ROOT.parent / "shared" / "seeds"
-RUN = 8
 LANGUAGES = ("en", "de")
 KEYS = ("purpose", "spokespeople", "accounts", "disclosure", "confidentiality", "tone",
         "mistakes", "crisis", "privacy", "images", "leadership")
@@ -32,11 +29,6 @@ def _raw(key: str, language: str) -> str:
 
 def _placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
-
-
-def _runs(text: str) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
-    return {tuple(words[i:i + RUN]) for i in range(len(words) - RUN + 1)}
 
 
 def test_the_eleven_sections_in_order():
@@ -134,20 +126,9 @@ def test_hashtags_stay_hashtags_when_rendered():
     assert "#DemoWerk, #WirSindDemo" in html
 
 
-@pytest.fixture(scope="module")
-def seed_runs() -> set[tuple[str, ...]]:
-    files = sorted(SEEDS.glob("*.txt"))
-    if not files:
-        pytest.skip(f"the source posts are not at {SEEDS}")
-    runs = set()
-    for path in files:
-        runs |= _runs(path.read_text(encoding="utf-8"))
-    return runs
-
-
 @pytest.mark.parametrize("key", KEYS)
 def test_no_sentence_taken_from_the_sources(key, seed_runs):
     section = suggestions._sections()[key]
     text = " ".join([*section["title"].values(), *section["text"].values()])
-    shared = _runs(text) & seed_runs
+    shared = word_runs(text) & seed_runs
     assert not shared, "copied from a source: " + "; ".join(" ".join(run) for run in sorted(shared)[:3])
