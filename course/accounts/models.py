@@ -6,6 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 
 import sqlalchemy as sa
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -22,6 +23,9 @@ class Role(StrEnum):
 class Track(StrEnum):
     LEADERSHIP = "leadership"
     STAFF = "staff"
+
+
+TRACK_LABELS = {Track.LEADERSHIP: _l("Leadership"), Track.STAFF: _l("Staff")}
 
 
 def enum_column(enum_class: type[StrEnum]) -> sa.Enum:
@@ -103,6 +107,12 @@ class User(UserMixin, db.Model):
             "role != 'learner' OR organisation_id IS NOT NULL", name="learner_has_organisation"
         ),
     )
+
+
+    @property
+    def track_label(self) -> str:
+        """The learner's track as people read it; empty for staff roles."""
+        return str(TRACK_LABELS[self.track]) if self.track else ""
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
