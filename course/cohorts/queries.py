@@ -13,17 +13,15 @@ import sqlalchemy as sa
 from flask_babel import format_datetime, format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from markupsafe import Markup
 from sqlalchemy.orm import joinedload
 
 from course.accounts.models import Role, User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.drafts.models import Draft, DraftVersion
 from course.extensions import db, lessons
-from course.markup import render_markdown
 from course.permissions import get_scoped_or_404
 from course.review.models import Review, ReviewKind
-from course.review.services import chosen_levels
+from course.review.pages import ReviewView, review_view
 
 KIND_LABELS = {
     ReviewKind.PEER: _l("Peer"),
@@ -94,9 +92,7 @@ class ReviewRow:
     status: str  # open, overdue, extra, submitted, hidden, withdrawn: a CSS modifier too
     status_label: str
     version_number: int | None
-    levels: list[tuple[str, int, str]]  # criterion, level, descriptor
-    worked: Markup
-    suggestion: Markup
+    view: ReviewView | None  # levels and texts, once submitted
     candidates: list[User]
     can_hide: bool
     can_reassign: bool
@@ -167,10 +163,8 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
 def _review_row(review: Review, slug: str, version_number: int | None, candidates: list[User],
                 now: datetime, language: str) -> ReviewRow:
     status, label = _status(review, now)
-    return ReviewRow(review, str(KIND_LABELS[review.kind]), status, label, version_number,
-                     chosen_levels(review.ratings, slug, language),
-                     render_markdown(review.worked or ""), render_markdown(review.suggestion or ""),
-                     candidates, can_hide=review.is_submitted and not review.is_hidden,
+    view = review_view(review, review.reviewer.name, language) if review.is_submitted else None
+    return ReviewRow(review, str(KIND_LABELS[review.kind]), status, label, version_number, view, candidates, can_hide=review.is_submitted and not review.is_hidden,
                      can_reassign=review.can_be_reassigned)
 
 
