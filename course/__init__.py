@@ -112,7 +112,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 FEATURES = ("auth", "accounts", "home", "mail", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
-            "guidelines")
+            "guidelines", "dashboard")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -1,0 +1,2 @@
+"""The trainer's dashboard pages."""
+from course.dashboard import bp, models  # noqa: F401
