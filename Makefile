@@ -44,6 +44,7 @@ lessons-check: install
 benchmark: install-dev translations
 	$(BIN)/python benchmarks/lesson_page.py $(ARGS)
 	$(BIN)/python benchmarks/review_allocation.py
+	$(BIN)/python benchmarks/dashboard.py
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: install-dev translations system-deps

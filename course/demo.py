@@ -1,5 +1,6 @@
 """The demo organisation a newcomer finds after `make run`."""
 from dataclasses import dataclass
+from datetime import timedelta
 
 import sqlalchemy as sa
 
@@ -8,6 +9,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
 from course.demo_guidelines import seed_demo_guidelines
+from course.demo_progress import COURSE_DAYS, seed_demo_progress
 from course.demo_reviews import seed_demo_reviews
 from course.extensions import db
 
@@ -69,6 +71,7 @@ def seed_demo() -> tuple[Organisation, list[User]]:
         users.append(user)
     cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
     seed_demo_reviews(cohort)
+    seed_demo_progress({user.email: user for user in users if user.is_learner})
     seed_demo_guidelines(organisation, {user.email: user for user in users})
     return organisation, users
 
@@ -80,11 +83,11 @@ def _seed_cohort(organisation: Organisation, learners: list[User]) -> Cohort:
     )
     if cohort is None:
         cohort = Cohort(organisation=organisation, name=DEMO_COHORT, hashtag="#DemoVernetzt",
-                        starts_on=utcnow().date(), pacing=Pacing.SELF_PACED)
+                        starts_on=utcnow().date() - timedelta(days=COURSE_DAYS), pacing=Pacing.SELF_PACED)
         db.session.add(cohort)
     placed = set(db.session.scalars(sa.select(CohortMember.user_id)))
     for learner in learners:
         if learner.id not in placed:
-            cohort.members.append(CohortMember(user=learner))
+            cohort.members.append(CohortMember(user=learner, joined_at=utcnow() - timedelta(days=COURSE_DAYS)))
     db.session.flush()
     return cohort

@@ -34,14 +34,19 @@ STATUS_SYMBOLS = {
 }
 
 
-def lesson_status(*, read: bool, completed: bool, submitted: bool, reviewed: bool) -> LessonStatus:
-    """The furthest step reached: complete, then reviewed, submitted, read."""
+def lesson_status(*, read: bool, completed: bool, submitted: bool = False, reviewed: bool = False,
+                  answered: bool = False) -> LessonStatus:
+    """The furthest step reached.
+
+    A lesson whose draft went to peer review follows the review loop: submitted,
+    reviewed once feedback is visible to the author, complete once the author
+    has answered it (rated a review or submitted a revision). Any other lesson
+    is read, then complete.
+    """
+    if submitted:
+        if answered:
+            return LessonStatus.COMPLETE
+        return LessonStatus.REVIEWED if reviewed else LessonStatus.SUBMITTED
     if completed:
         return LessonStatus.COMPLETE
-    if reviewed:
-        return LessonStatus.REVIEWED
-    if submitted:
-        return LessonStatus.SUBMITTED
-    if read:
-        return LessonStatus.READ
-    return LessonStatus.NOT_STARTED
+    return LessonStatus.READ if read else LessonStatus.NOT_STARTED

@@ -1,2 +1,120 @@
-"""The trainer's dashboard pages."""
-from course.dashboard import bp, models  # noqa: F401
+"""The trainer's dashboard: the overview, its CSV exports and reminders (a learner's page is in learner_views)."""
+import io
+
+from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask_babel import gettext as _
+from flask_babel import ngettext
+from flask_login import current_user
+
+from course.cohorts.forms import confirm_or_400
+from course.cohorts.queries import get_cohort_or_404
+from course.curriculum.queries import today
+from course.dashboard import bp, learner_views, models  # noqa: F401 (learner_views attaches its routes)
+from course.dashboard.attention import DEFAULT_IDLE_DAYS, IDLE_DAYS_RANGE, needing_attention
+from course.dashboard.export import learners_csv, lessons_csv
+from course.dashboard.forms import FilterForm, RemindForm
+from course.dashboard.overview import Filters, build_dashboard
+from course.dashboard.progress import load_progress
+from course.dashboard.reminders import Nudge, send_reminders
+from course.database import utcnow
+from course.extensions import db, lessons
+from course.permissions import staff_required
+
+
+@bp.get("/<int:cohort_id>/dashboard")
+@staff_required
+def overview(cohort_id: int):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    now = utcnow()
+    progress = load_progress(cohort, lessons.curriculum, now)
+    form = FilterForm(progress.circles, request.args)
+    form.validate()
+    filters = Filters(form.value("track"), form.value("circle"), form.value("days"), form.value("page"))
+    dashboard = build_dashboard(progress, lessons.curriculum, filters, now, today())
+    return render_template("dashboard/overview.html", cohort=cohort, dashboard=dashboard, form=form,
+                           filters=filters, remind_form=RemindForm(days=filters.days))
+
+
+@bp.get("/<int:cohort_id>/export/<any(learners, lessons):kind>.csv")
+@staff_required
+def export(cohort_id: int, kind: str):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    now = utcnow()
+    progress = load_progress(cohort, lessons.curriculum, now)
+    if kind == "learners":
+        data = learners_csv(progress, lessons.curriculum, needing_attention(progress, now, DEFAULT_IDLE_DAYS))
+    else:
+        data = lessons_csv(progress, lessons.curriculum)
+    name = f"{cohort.name} – {_('learners') if kind == 'learners' else _('lessons')}.csv"
+    return send_file(io.BytesIO(data), mimetype="text/csv; charset=utf-8", as_attachment=True, download_name=name)
+
+
+@bp.post("/<int:cohort_id>/reminders")
+@staff_required
+def remind(cohort_id: int):
+    """Remind everyone who needs attention (as the dashboard showed it) and was not reminded today."""
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    form = RemindForm()
+    confirm_or_400(form)
+    days = _days(form.days.data)
+    now = utcnow()
+    progress = load_progress(cohort, lessons.curriculum, now)
+    attention = needing_attention(progress, now, days)
+    nudges = [Nudge(learner.user, attention.remindable_reasons(learner), learner.reminded_at)
+              for learner in attention.remindable]
+    sent, left_out = send_reminders(cohort, nudges, current_user, now)
+    db.session.commit()
+    _say_sent(sent, left_out)
+    return redirect(url_for("dashboard.overview", cohort_id=cohort.id, days=days))
+
+
+@bp.post("/<int:cohort_id>/learners/<int:user_id>/remind")
+@staff_required
+def remind_learner(cohort_id: int, user_id: int):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    confirm_or_400()
+    now = utcnow()
+    progress = load_progress(cohort, lessons.curriculum, now)
+    learner = next((learner for learner in progress.learners if learner.user.id == user_id), None)
+    if learner is None:
+        abort(404)
+    attention = needing_attention(progress, now, DEFAULT_IDLE_DAYS)
+    if learner.user.is_invited:
+        flash(_("%(name)s has not accepted the invitation yet. Send it again from the People page instead.",
+                name=learner.user.name), "error")
+    else:
+        sent, left_out = send_reminders(
+            cohort, [Nudge(learner.user, attention.remindable_reasons(learner), learner.reminded_at)],
+            current_user, now)
+        db.session.commit()
+        _say_sent(sent, left_out, learner.user.name)
+    if request.form.get("back") == "dashboard":
+        return redirect(url_for("dashboard.overview", cohort_id=cohort.id))
+    return redirect(url_for("dashboard.learner", cohort_id=cohort.id, user_id=user_id))
+
+
+def _days(value) -> int:
+    """The quiet days the trainer was looking at; the default if the field was tampered with."""
+    try:
+        days = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_IDLE_DAYS
+    low, high = IDLE_DAYS_RANGE
+    return days if low <= days <= high else DEFAULT_IDLE_DAYS
+
+
+def _say_sent(sent: int, left_out: int, name: str | None = None) -> None:
+    if name is not None:
+        if sent:
+            flash(_("A reminder is on its way to %(name)s.", name=name), "success")
+        else:
+            flash(_("%(name)s was already reminded in the last 24 hours; one reminder a day is enough.",
+                    name=name), "info")
+        return
+    if sent:
+        flash(ngettext("%(num)d reminder sent.", "%(num)d reminders sent.", sent), "success")
+    if left_out:
+        flash(ngettext("%(num)d person was left out: reminded in the last 24 hours.",
+                       "%(num)d people were left out: reminded in the last 24 hours.", left_out), "info")
+    if not sent and not left_out:
+        flash(_("Nobody needs a reminder right now."), "info")
