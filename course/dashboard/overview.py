@@ -218,7 +218,7 @@ def completion_series(progress: CohortProgress, today: date) -> list[tuple[date,
 def _completion_chart(progress: CohortProgress, today: date) -> charts.LineChart:
     points = completion_series(progress, today)
     return charts.completion_chart(
-        points, maximum=100, chart_id="completion",
+        points, maximum=100, percent=True, chart_id="completion",
         title=_("Completion over time"),
         description=charts.completion_summary(points) if points else _("No lesson has been completed yet."),
         value_label=_("Lessons completed (%)"),
@@ -238,7 +238,7 @@ def funnel_bars(progress: CohortProgress, curriculum: Curriculum, language: str)
 def _funnel_chart(progress: CohortProgress, curriculum: Curriculum, language: str) -> charts.BarChart:
     active = len(progress.active)
     return charts.funnel_chart(
-        funnel_bars(progress, curriculum, language), total=active, chart_id="funnel",
+        funnel_bars(progress, curriculum, language), total=active, chart_id="funnel", label_header=_("Step"),
         title=_("Stage funnel"),
         description=_("Of %(num)d learners who signed up, how many have completed each stage.", num=active),
     )

@@ -186,8 +186,8 @@ def _drafts(cohort: Cohort, learners: dict[int, LearnerProgress], activity) -> t
         learners[user_id].drafts_submitted += 1
         if visible_reviews:
             reviewed.add(key)
-            if ratings or versions > 1:
-                answered.add(key)
+        if ratings or versions > 1:
+            answered.add(key)
         if not reviewers:
             learners[user_id].unreviewed.append(slug)
     return submitted, reviewed, answered

@@ -44,6 +44,9 @@ def can_remind(user: User, now: datetime) -> tuple[bool, str | None]:
     """Whether ``user`` may be reminded now and, if not, a sentence saying why."""
     if not user.active:
         return False, _("Deactivated learners get no reminders.")
+    if user.is_invited:
+        return False, _("%(name)s has not accepted the invitation yet. Send it again from the People page instead.",
+                        name=user.name)
     reminded_at = last_reminded([user.id]).get(user.id)
     if may_remind(reminded_at, now):
         return True, None

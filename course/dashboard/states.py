@@ -44,9 +44,9 @@ def lesson_status(*, read: bool, completed: bool, submitted: bool = False, revie
     is read, then complete.
     """
     if submitted:
-        if answered:
-            return LessonStatus.COMPLETE
-        return LessonStatus.REVIEWED if reviewed else LessonStatus.SUBMITTED
+        if reviewed:
+            return LessonStatus.COMPLETE if answered else LessonStatus.REVIEWED
+        return LessonStatus.SUBMITTED
     if completed:
         return LessonStatus.COMPLETE
     return LessonStatus.READ if read else LessonStatus.NOT_STARTED

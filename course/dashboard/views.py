@@ -15,7 +15,7 @@ from course.dashboard.export import learners_csv, lessons_csv
 from course.dashboard.forms import FilterForm, RemindForm
 from course.dashboard.overview import Filters, build_dashboard
 from course.dashboard.progress import load_progress
-from course.dashboard.reminders import Nudge, send_reminders
+from course.dashboard.reminders import Nudge, can_remind, send_reminders
 from course.database import utcnow
 from course.extensions import db, lessons
 from course.permissions import staff_required
@@ -78,16 +78,15 @@ def remind_learner(cohort_id: int, user_id: int):
     learner = next((learner for learner in progress.learners if learner.user.id == user_id), None)
     if learner is None:
         abort(404)
-    attention = needing_attention(progress, now, DEFAULT_IDLE_DAYS)
-    if learner.user.is_invited:
-        flash(_("%(name)s has not accepted the invitation yet. Send it again from the People page instead.",
-                name=learner.user.name), "error")
-    else:
-        sent, left_out = send_reminders(
-            cohort, [Nudge(learner.user, attention.remindable_reasons(learner), learner.reminded_at)],
-            current_user, now)
+    allowed, blocked = can_remind(learner.user, now)
+    if allowed:
+        attention = needing_attention(progress, now, DEFAULT_IDLE_DAYS)
+        send_reminders(cohort, [Nudge(learner.user, attention.remindable_reasons(learner), learner.reminded_at)],
+                       current_user, now)
         db.session.commit()
-        _say_sent(sent, left_out, learner.user.name)
+        flash(_("A reminder is on its way to %(name)s.", name=learner.user.name), "success")
+    else:
+        flash(blocked, "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("dashboard.overview", cohort_id=cohort.id))
     return redirect(url_for("dashboard.learner", cohort_id=cohort.id, user_id=user_id))
@@ -103,14 +102,7 @@ def _days(value) -> int:
     return days if low <= days <= high else DEFAULT_IDLE_DAYS
 
 
-def _say_sent(sent: int, left_out: int, name: str | None = None) -> None:
-    if name is not None:
-        if sent:
-            flash(_("A reminder is on its way to %(name)s.", name=name), "success")
-        else:
-            flash(_("%(name)s was already reminded in the last 24 hours; one reminder a day is enough.",
-                    name=name), "info")
-        return
+def _say_sent(sent: int, left_out: int) -> None:
     if sent:
         flash(ngettext("%(num)d reminder sent.", "%(num)d reminders sent.", sent), "success")
     if left_out:
