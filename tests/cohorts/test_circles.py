@@ -105,7 +105,8 @@ def test_organisation_page_lists_its_cohorts_with_links(client, auth, trainer, o
     auth.post(f"/cohorts/{cohort.id}/circles/form")
     create_user(Role.LEARNER, organisation=organisation)  # in no cohort: not counted
     html = client.get(f"/organisations/{organisation.id}").get_data(as_text=True)
-    row = re.search(r"<tr>\s*<th scope=\"row\">Cohort 1</th>.*?</tr>", html, re.S).group(0)
+    row = re.search(r"<tr>\s*<th scope=\"row\"><a [^>]*>Cohort 1</a></th>.*?</tr>", html, re.S).group(0)
     assert re.findall(r'class="num"[^>]*>(\d+)<', row) == ["6", "1"]
     assert f"/cohorts/{cohort.id}/circles" in row and f"/cohorts/{cohort.id}/reviews" in row
+    assert f"/cohorts/{cohort.id}/dashboard" in row and f"/cohorts/{cohort.id}/people" in row
     assert "Cohort 2" not in html

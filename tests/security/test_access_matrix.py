@@ -77,6 +77,28 @@ MATRIX = [
     ("POST", "/cohorts/{cohort}/reviews/{review}/reassign", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("POST", "/cohorts/{cohort}/drafts/{draft}/feedback", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("POST", "/cohorts/{cohort}/rebalance", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    # Cohorts: created for an organisation, then edited, deleted, and their people managed.
+    ("GET", "/cohorts/new/{organisation}", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/new/{organisation}", {}, STAFF_OF_HOME),  # nothing filled in: the form again
+    ("GET", "/cohorts/{cohort}/edit", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/edit", {}, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/delete", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/delete", {}, STAFF_OF_HOME),  # the name not typed: the page again
+    ("GET", "/cohorts/{cohort}/people", None, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/people/example.csv", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/people/invite", {}, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/people/upload", {}, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/people/confirm", {}, {**STAFF_OF_HOME, "trainer": 400, "admin": 400}),
+    ("POST", "/cohorts/{cohort}/people/{member}/resend", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/people/{member}/revoke", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/people/{member}/deactivate", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("POST", "/cohorts/{cohort}/people/{member}/reactivate", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    # The dashboard, its exports and reminders, and a learner's page.
+    ("GET", "/cohorts/{cohort}/dashboard", None, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/export/learners.csv", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/reminders", {"days": "7"}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    ("GET", "/cohorts/{cohort}/learners/{member}", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/learners/{member}/remind", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("GET", "/guidelines/", None, {"anonymous": LOGIN, "*": 302}),
     ("GET", "/guidelines/{organisation}", None, HOME_ORGANISATION),
     ("POST", "/guidelines/{organisation}/acknowledge/{published}", {},
@@ -111,7 +133,8 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{organisation}": "<int:organisation_id>", "bad-token": "<token>", "{cohort}": "<int:cohort_id>",
                 "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>",
                 "{published}": "<int:number>", "{drafted}": "<int:number>", "{section}": "<key>",
-                "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>"}
+                "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>", "{member}": "<int:user_id>",
+                "learners.csv": "<any(learners, lessons):kind>.csv"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -165,7 +188,7 @@ def _reviews(learner, peer) -> dict:
     save_review(rated, ratings={"authenticity": 3, "audience_fit": 3, "clarity": 3, "guidelines": 3},
                 worked="Clear.", suggestion="Shorter.", submit=True)
     db.session.commit()
-    return {"cohort": cohort.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
+    return {"cohort": cohort.id, "member": learner.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
             "draft": drafts[peer.id].id}
 
 

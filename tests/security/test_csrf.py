@@ -19,6 +19,7 @@ def _concrete(path: str) -> str:
         .replace("<int:cohort_id>", "1")
         .replace("<int:review_id>", "1")
         .replace("<int:draft_id>", "1")
+        .replace("<int:user_id>", "1")
         .replace("<int:number>", "1")
         .replace("<key>", "disclosure")
         .replace("<slug>", "connection-not-detox")
