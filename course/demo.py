@@ -70,8 +70,8 @@ def seed_demo() -> tuple[Organisation, list[User]]:
             )
         users.append(user)
     cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
-    seed_demo_reviews(cohort)
     seed_demo_progress({user.email: user for user in users if user.is_learner})
+    seed_demo_reviews(cohort)
     seed_demo_guidelines(organisation, {user.email: user for user in users})
     return organisation, users
 

@@ -9,7 +9,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password, needs_rehash, verify_password
 from course.extensions import db
 from course.links import external_url
-from course.mail.services import compose_mail, send_mail
+from course.mail.services import Mail, compose_mail, send_mail
 
 
 class AccountError(ValueError):
@@ -127,17 +127,27 @@ def send_password_reset(email: str) -> None:
     _mail_user(user, _l("Reset your Vernetzt password"), "mail/password_reset.txt", link=link)
 
 
-def invite_user(user: User, invited_by: User | None = None) -> str:
-    """Mail an invitation link to an account that has no password yet; return the link."""
+def _invitation_link(user: User) -> str:
     if not user.is_invited:
         raise AccountError(_("%(email)s has already set a password.", email=user.email))
-    link = external_url("auth.accept_invitation", token=tokens.make_token(user, tokens.INVITATION))
-    _mail_user(
+    return external_url("auth.accept_invitation", token=tokens.make_token(user, tokens.INVITATION))
+
+
+def invitation_mail(user: User, invited_by: User | None = None, *, link: str | None = None) -> Mail:
+    """The invitation for an account that has no password yet, with ``link`` or a fresh signed one."""
+    return compose_mail(
         user,
         _l("You are invited to Vernetzt"),
         "mail/invitation.txt",
-        link=link,
+        link=link or _invitation_link(user),
         invited_by=invited_by,
         days=current_app.config["INVITATION_MAX_AGE"] // 86400,
     )
+
+
+def invite_user(user: User, invited_by: User | None = None) -> str:
+    """Mail an invitation link to an account that has no password yet; return the link."""
+    link = _invitation_link(user)
+    mail = invitation_mail(user, invited_by, link=link)
+    send_mail(user, mail.subject, mail.body)
     return link

@@ -1,8 +1,8 @@
 """Signed, expiring, single-use links for password resets and invitations.
 
 A token carries the user's id and a fingerprint of their current password
-hash, so it stops working as soon as the password is set: a reset link or an
-invitation can be used once.
+hash and session token, so it stops working as soon as the password is set: a
+reset link or an invitation can be used once.
 """
 import hashlib
 
@@ -31,7 +31,9 @@ def _serializer(purpose: str) -> URLSafeTimedSerializer:
 
 
 def _fingerprint(user: User) -> str:
-    return hashlib.sha256((user.password_hash or "").encode()).hexdigest()[:16]
+    # The session token tells apart two invited accounts (no password yet) that had the same id
+    # one after the other, e.g. when a withdrawn invitation's row id is given to the next person.
+    return hashlib.sha256(f"{user.password_hash or ''}:{user.session_token}".encode()).hexdigest()[:16]
 
 
 def make_token(user: User, purpose: str) -> str:

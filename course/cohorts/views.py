@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from course.cohorts import bp, moderation, queries  # noqa: F401 (moderation attaches its routes)
+from course.cohorts import bp, moderation, people, queries, setup_views  # noqa: F401 (moderation, people, setup_views add routes)
 from course.cohorts import circles as circle_services
 from course.cohorts.forms import MoveMemberForm, ReviewSettingsForm, confirm_or_400
 from course.cohorts.settings import SettingsError, update_review_settings
