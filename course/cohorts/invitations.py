@@ -216,12 +216,6 @@ def _serializer() -> URLSafeSerializer:
     return URLSafeSerializer(current_app.config["SECRET_KEY"], salt=_SALT)
 
 
-def get_member_or_404(cohort: Cohort, user_id: int) -> CohortMember:
-    """A member of ``cohort``; 404 for anyone else."""
-    return db.first_or_404(sa.select(CohortMember).where(CohortMember.cohort_id == cohort.id,
-                                                         CohortMember.user_id == user_id))
-
-
 def resend_invitation(member: CohortMember, invited_by: User) -> None:
     """Mail a fresh invitation link to a member who has not set a password yet."""
     user = member.user

@@ -130,7 +130,7 @@ def confirm_import(cohort_id: int):
 def _act(cohort_id: int, user_id: int, action: Callable[[CohortMember], None], done: Callable[[User], str]):
     """Carry out ``action`` on a member of the cohort and say what happened."""
     cohort = queries.get_cohort_or_404(current_user, cohort_id)
-    member = invitations.get_member_or_404(cohort, user_id)
+    member = queries.get_member_or_404(cohort, user_id)
     confirm_or_400()
     message = done(member.user)  # worded now: a revoked account is gone afterwards
     try:

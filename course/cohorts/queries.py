@@ -35,6 +35,13 @@ def get_cohort_or_404(user: User, cohort_id: int) -> Cohort:
     return get_scoped_or_404(user, Cohort, cohort_id, Cohort.organisation_id)
 
 
+def get_member_or_404(cohort: Cohort, user_id: int) -> CohortMember:
+    """The membership of ``user_id`` in ``cohort`` (already scoped), with user and circle; 404 for anyone else."""
+    return db.first_or_404(
+        sa.select(CohortMember).where(CohortMember.cohort_id == cohort.id, CohortMember.user_id == user_id)
+        .options(joinedload(CohortMember.user), joinedload(CohortMember.circle)))
+
+
 def _of_cohort(statement: sa.Select, cohort: Cohort) -> sa.Select:
     """Restrict a statement over drafts to those whose author is in ``cohort`` (already scoped)."""
     return statement.join(CohortMember, CohortMember.user_id == Draft.user_id).where(CohortMember.cohort_id == cohort.id)

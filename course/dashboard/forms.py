@@ -1,8 +1,9 @@
 """The dashboard's filter (read from the query string) and its reminder buttons."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, IntegerField, SelectChoice, SelectField
-from wtforms.validators import NumberRange, Optional
+from wtforms import IntegerField, SelectChoice, SelectField
+from wtforms.validators import InputRequired, NumberRange, Optional
+from wtforms.widgets import HiddenInput
 
 from course.accounts.models import TRACK_LABELS
 from course.cohorts.models import Circle
@@ -42,4 +43,5 @@ class FilterForm(FlaskForm):
 class RemindForm(FlaskForm):
     """Reminding everyone who needs attention: the quiet days the trainer was looking at."""
 
-    days = HiddenField()
+    days = IntegerField(widget=HiddenInput(), default=DEFAULT_IDLE_DAYS,
+                        validators=[InputRequired(), NumberRange(*IDLE_DAYS_RANGE)])

@@ -47,12 +47,9 @@ class LearnerRows:
     acknowledgements: list[tuple[datetime, int]]  # when, version number
     reminders: list[tuple[datetime, str | None]]  # when, sent by (None: an account since deleted)
 
-
-def get_member_or_404(cohort: Cohort, user_id: int) -> CohortMember:
-    """The membership of ``user_id`` in ``cohort`` (already scoped), with user and circle; 404 otherwise."""
-    return db.first_or_404(
-        sa.select(CohortMember).where(CohortMember.cohort_id == cohort.id, CohortMember.user_id == user_id)
-        .options(joinedload(CohortMember.user), joinedload(CohortMember.circle)))
+    @property
+    def last_reminded(self) -> datetime | None:
+        return max((sent_at for sent_at, _sender in self.reminders), default=None)
 
 
 def learner_rows(user: User) -> LearnerRows:

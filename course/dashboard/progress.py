@@ -17,7 +17,7 @@ from course.accounts.models import Role, User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.content import Curriculum, Lesson, Stage
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
+from course.dashboard.reminders import last_reminded
 from course.dashboard.states import LessonStatus, lesson_status
 from course.drafts.models import Draft, DraftVersion
 from course.extensions import db
@@ -99,27 +99,28 @@ class CohortProgress:
         return [learner for learner in self.learners if learner.is_active]
 
 
-def load_progress(cohort: Cohort, curriculum: Curriculum, now: datetime) -> CohortProgress:
-    """Everything the dashboard shows about ``cohort``, in a fixed number of statements."""
-    members = _members(cohort)
+def load_progress(cohort: Cohort, curriculum: Curriculum, now: datetime, only: int | None = None) -> CohortProgress:
+    """Everything the dashboard shows about ``cohort``, in a fixed number of statements; with ``only``
+    (a user id), about that one member only: the same rules, for a reminder."""
+    scope = sa.and_(CohortMember.cohort_id == cohort.id,
+                    CohortMember.user_id == only if only is not None else sa.true())
+    members = _members(scope)
     learners = {user.id: LearnerProgress(user, circle_id, number, joined_at)
                 for user, circle_id, number, joined_at in members}
     activity: dict[int, list[datetime | None]] = defaultdict(list)
-    submitted, reviewed, answered = _drafts(cohort, learners, activity)
+    submitted, reviewed, answered = _drafts(scope, learners, activity)
     completions = []
     progress: dict[int, dict[str, tuple[datetime | None, datetime | None]]] = defaultdict(dict)
     for user_id, slug, read_at, completed_at in db.session.execute(_of_members(
             sa.select(LessonProgress.user_id, LessonProgress.lesson_slug, LessonProgress.read_at,
-                      LessonProgress.completed_at), LessonProgress.user_id, cohort)):
+                      LessonProgress.completed_at), LessonProgress.user_id, scope)):
         progress[user_id][slug] = (read_at, completed_at)
         activity[user_id] += (read_at, completed_at)
         if completed_at is not None:
             completions.append(completed_at)
-    _reviews_given(cohort, learners, activity, now)
-    has_guidelines = _acknowledgements(cohort, learners, activity)
-    for user_id, sent_at in db.session.execute(_of_members(
-            sa.select(Reminder.user_id, sa.func.max(Reminder.sent_at)), Reminder.user_id, cohort
-    ).group_by(Reminder.user_id)):
+    _reviews_given(scope, learners, activity, now)
+    has_guidelines = _acknowledgements(cohort, scope, learners, activity)
+    for user_id, sent_at in last_reminded(sa.select(CohortMember.user_id).where(scope)).items():
         learners[user_id].reminded_at = sent_at
     sequences = {track: _track_stages(curriculum, track) for track in {lp.user.track for lp in learners.values()}}
     for learner in learners.values():
@@ -140,7 +141,8 @@ def load_progress(cohort: Cohort, curriculum: Curriculum, now: datetime) -> Coho
                 len(required)))
         learner.last_activity = max((moment for moment in activity[learner.user.id] if moment), default=None)
     circles = list(db.session.scalars(sa.select(Circle).where(Circle.cohort_id == cohort.id).order_by(Circle.number)))
-    return CohortProgress(cohort, list(learners.values()), circles, _health(cohort, now), sorted(completions),
+    health = _health(scope, now) if only is None else []
+    return CohortProgress(cohort, list(learners.values()), circles, health, sorted(completions),
                           has_guidelines)
 
 
@@ -148,22 +150,22 @@ def _track_stages(curriculum: Curriculum, track) -> list[tuple[Stage, list[Lesso
     return [(stage, stage.lessons_for(track.value)) for stage in curriculum.stages]
 
 
-def _of_members(statement: sa.Select, user_column, cohort: Cohort) -> sa.Select:
-    """Restrict ``statement`` to rows whose ``user_column`` is a member of ``cohort``."""
-    return statement.join(CohortMember, CohortMember.user_id == user_column).where(CohortMember.cohort_id == cohort.id)
+def _of_members(statement: sa.Select, user_column, scope) -> sa.Select:
+    """Restrict ``statement`` to rows whose ``user_column`` is a member the ``scope`` condition selects."""
+    return statement.join(CohortMember, CohortMember.user_id == user_column).where(scope)
 
 
-def _members(cohort: Cohort) -> list[tuple[User, int | None, int | None, datetime]]:
+def _members(scope) -> list[tuple[User, int | None, int | None, datetime]]:
     return db.session.execute(
         sa.select(User, CohortMember.circle_id, Circle.number, CohortMember.joined_at)
         .join(CohortMember, CohortMember.user_id == User.id)
         .outerjoin(Circle, Circle.id == CohortMember.circle_id)
-        .where(CohortMember.cohort_id == cohort.id, User.role == Role.LEARNER)
+        .where(scope, User.role == Role.LEARNER)
         .order_by(User.name, User.id)
     ).all()
 
 
-def _drafts(cohort: Cohort, learners: dict[int, LearnerProgress], activity) -> tuple[set, set, set]:
+def _drafts(scope, learners: dict[int, LearnerProgress], activity) -> tuple[set, set, set]:
     """Which (learner, lesson) have a draft submitted, reviewed, and its feedback answered; drafts nobody reviews."""
     reviewing = sa.func.count(Review.id).filter(Review.withdrawn_at.is_(None))
     is_visible = sa.and_(Review.submitted_at.is_not(None), Review.hidden_at.is_(None))
@@ -174,7 +176,7 @@ def _drafts(cohort: Cohort, learners: dict[int, LearnerProgress], activity) -> t
     rows = db.session.execute(_of_members(
         sa.select(Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at, reviewing, visible,
                   rated, revisions)
-        .outerjoin(Review, Review.draft_id == Draft.id), Draft.user_id, cohort
+        .outerjoin(Review, Review.draft_id == Draft.id), Draft.user_id, scope
     ).group_by(Draft.id, Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at))
     submitted, reviewed, answered = set(), set(), set()
     for user_id, slug, submitted_at, updated_at, reviewers, visible_reviews, ratings, versions in rows:
@@ -193,40 +195,40 @@ def _drafts(cohort: Cohort, learners: dict[int, LearnerProgress], activity) -> t
     return submitted, reviewed, answered
 
 
-def _reviews_given(cohort: Cohort, learners: dict[int, LearnerProgress], activity, now: datetime) -> None:
+def _reviews_given(scope, learners: dict[int, LearnerProgress], activity, now: datetime) -> None:
     is_open = sa.and_(Review.submitted_at.is_(None), Review.withdrawn_at.is_(None))
     rows = db.session.execute(_of_members(
         sa.select(Review.reviewer_id, sa.func.count(Review.id).filter(is_open),
                   sa.func.count(Review.id).filter(is_open, Review.due_at < now),
                   sa.func.count(Review.submitted_at), sa.func.max(Review.submitted_at)),
-        Review.reviewer_id, cohort).group_by(Review.reviewer_id))
+        Review.reviewer_id, scope).group_by(Review.reviewer_id))
     for user_id, open_, overdue, given, last_given in rows:
         learner = learners[user_id]
         learner.open_reviews, learner.overdue_reviews, learner.reviews_given = open_, overdue, given
         activity[user_id].append(last_given)
 
 
-def _acknowledgements(cohort: Cohort, learners: dict[int, LearnerProgress], activity) -> bool:
+def _acknowledgements(cohort: Cohort, scope, learners: dict[int, LearnerProgress], activity) -> bool:
     version = latest_published(cohort.organisation_id)
     if version is None:
         return False
     for user_id, acknowledged_at in db.session.execute(_of_members(
             sa.select(Acknowledgement.user_id, Acknowledgement.acknowledged_at)
             .where(Acknowledgement.version_id == version.id, Acknowledgement.acknowledged_at.is_not(None)),
-            Acknowledgement.user_id, cohort)):
+            Acknowledgement.user_id, scope)):
         learners[user_id].acknowledged_at = acknowledged_at
         activity[user_id].append(acknowledged_at)
     return True
 
 
-def _health(cohort: Cohort, now: datetime) -> list[CircleHealth]:
+def _health(scope, now: datetime) -> list[CircleHealth]:
     """Per circle of the drafts' authors: reviews open, overdue, submitted, and the average helpfulness."""
     is_open = sa.and_(Review.submitted_at.is_(None), Review.withdrawn_at.is_(None))
     rows = db.session.execute(_of_members(
         sa.select(CohortMember.circle_id, sa.func.count(Review.id).filter(is_open),
                   sa.func.count(Review.id).filter(is_open, Review.due_at < now),
                   sa.func.count(Review.submitted_at), sa.func.avg(Review.helpfulness))
-        .select_from(Review).join(Draft, Draft.id == Review.draft_id), Draft.user_id, cohort
+        .select_from(Review).join(Draft, Draft.id == Review.draft_id), Draft.user_id, scope
     ).group_by(CohortMember.circle_id))
     return [CircleHealth(circle_id, open_, overdue, submitted, float(average) if average is not None else None)
             for circle_id, open_, overdue, submitted, average in rows]

@@ -21,11 +21,11 @@ from course.mail.services import Mail, compose_mail, send_mails
 REMINDER_INTERVAL = timedelta(days=1)
 
 
-def last_reminded(user_ids: Iterable[int]) -> dict[int, datetime]:
-    """When each of these learners was last reminded, in one statement; absent if never."""
+def last_reminded(user_ids: Iterable[int] | sa.Select) -> dict[int, datetime]:
+    """When each of these learners (ids, or a select of them) was last reminded, in one statement; absent if never."""
     rows = db.session.execute(
         sa.select(Reminder.user_id, sa.func.max(Reminder.sent_at))
-        .where(Reminder.user_id.in_(list(user_ids))).group_by(Reminder.user_id))
+        .where(Reminder.user_id.in_(user_ids)).group_by(Reminder.user_id))
     return dict(rows.all())
 
 
@@ -40,14 +40,13 @@ def blocked_message(reminded_at: datetime) -> str:
              next=format_datetime(reminded_at + REMINDER_INTERVAL, "short"))
 
 
-def can_remind(user: User, now: datetime) -> tuple[bool, str | None]:
-    """Whether ``user`` may be reminded now and, if not, a sentence saying why."""
+def can_remind(user: User, reminded_at: datetime | None, now: datetime) -> tuple[bool, str | None]:
+    """Whether ``user``, last reminded at ``reminded_at``, may be reminded now and, if not, a sentence saying why."""
     if not user.active:
         return False, _("Deactivated learners get no reminders.")
     if user.is_invited:
         return False, _("%(name)s has not accepted the invitation yet. Send it again from the People page instead.",
                         name=user.name)
-    reminded_at = last_reminded([user.id]).get(user.id)
     if may_remind(reminded_at, now):
         return True, None
     return False, blocked_message(reminded_at)

@@ -10,7 +10,7 @@ from course.cohorts.forms import confirm_or_400
 from course.cohorts.queries import get_cohort_or_404
 from course.curriculum.queries import today
 from course.dashboard import bp, learner_views, models  # noqa: F401 (learner_views attaches its routes)
-from course.dashboard.attention import DEFAULT_IDLE_DAYS, IDLE_DAYS_RANGE, needing_attention
+from course.dashboard.attention import DEFAULT_IDLE_DAYS, needing_attention
 from course.dashboard.export import learners_csv, lessons_csv
 from course.dashboard.forms import FilterForm, RemindForm
 from course.dashboard.overview import Filters, build_dashboard
@@ -55,8 +55,8 @@ def remind(cohort_id: int):
     """Remind everyone who needs attention (as the dashboard showed it) and was not reminded today."""
     cohort = get_cohort_or_404(current_user, cohort_id)
     form = RemindForm()
-    confirm_or_400(form)
-    days = _days(form.days.data)
+    confirm_or_400(form)  # a token or a number of days not from our page
+    days = form.days.data
     now = utcnow()
     progress = load_progress(cohort, lessons.curriculum, now)
     attention = needing_attention(progress, now, days)
@@ -74,11 +74,11 @@ def remind_learner(cohort_id: int, user_id: int):
     cohort = get_cohort_or_404(current_user, cohort_id)
     confirm_or_400()
     now = utcnow()
-    progress = load_progress(cohort, lessons.curriculum, now)
-    learner = next((learner for learner in progress.learners if learner.user.id == user_id), None)
-    if learner is None:
+    progress = load_progress(cohort, lessons.curriculum, now, only=user_id)
+    if not progress.learners:
         abort(404)
-    allowed, blocked = can_remind(learner.user, now)
+    learner = progress.learners[0]
+    allowed, blocked = can_remind(learner.user, learner.reminded_at, now)
     if allowed:
         attention = needing_attention(progress, now, DEFAULT_IDLE_DAYS)
         send_reminders(cohort, [Nudge(learner.user, attention.remindable_reasons(learner), learner.reminded_at)],
@@ -90,16 +90,6 @@ def remind_learner(cohort_id: int, user_id: int):
     if request.form.get("back") == "dashboard":
         return redirect(url_for("dashboard.overview", cohort_id=cohort.id))
     return redirect(url_for("dashboard.learner", cohort_id=cohort.id, user_id=user_id))
-
-
-def _days(value) -> int:
-    """The quiet days the trainer was looking at; the default if the field was tampered with."""
-    try:
-        days = int(value)
-    except (TypeError, ValueError):
-        return DEFAULT_IDLE_DAYS
-    low, high = IDLE_DAYS_RANGE
-    return days if low <= days <= high else DEFAULT_IDLE_DAYS
 
 
 def _say_sent(sent: int, left_out: int) -> None:
