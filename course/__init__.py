@@ -48,13 +48,14 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
 
-    from course import cli, errors, security
+    from course import cli, errors, security, worker
     from course.markup import render_markdown
     from course.navigation import layout_context
 
     security.init_security(app)
     errors.init_errors(app)
     cli.init_cli(app)
+    worker.init_worker(app)
     app.context_processor(layout_context)
     app.add_template_filter(render_markdown, "markdown")
     app.before_request(_touch_last_seen)
@@ -111,7 +112,7 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-FEATURES = ("auth", "accounts", "home", "mail", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
+FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
             "guidelines", "dashboard")
 
 

@@ -81,7 +81,7 @@ def invite_user_command(**account) -> None:
     user = _create(password=None, **account)
     link = services.invite_user(user)
     db.session.commit()
-    click.echo(f"Invited {user.email}. The invitation link (also sent by mail or kept in the outbox):\n{link}")
+    click.echo(f"Invited {user.email}. The invitation link (also in the outbox, for the worker to deliver):\n{link}")
 
 
 def init_cli(app: Flask) -> None:

@@ -44,7 +44,11 @@ LOGIN_FAILURE_LIMIT = "5 per minute"
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_HEADERS_ENABLED = False
 
-MAIL_SERVER = None  # None: every message goes to the outbox table
+# Every message is written to the outbox table; the worker delivers it by MAIL_BACKEND:
+# "smtp" (the default when MAIL_SERVER is set), "console" (printed where the worker runs, for trying
+# Vernetzt locally) or "app" (the default without MAIL_SERVER: read in Vernetzt only).
+MAIL_BACKEND = None
+MAIL_SERVER = None
 MAIL_PORT = 587
 MAIL_USERNAME = None
 MAIL_PASSWORD = None
@@ -52,6 +56,13 @@ MAIL_USE_TLS = True
 MAIL_USE_SSL = False
 MAIL_DEFAULT_SENDER = "Vernetzt <no-reply@vernetzt.invalid>"
 MAIL_TIMEOUT = 10
+MAIL_MAX_ATTEMPTS = 8  # then the message is marked failed; the outbox says why
+MAIL_RETRY_SECONDS = 60  # first wait after a failed try, doubling up to an hour
+MAIL_CLAIM_TIMEOUT = 120  # a message claimed longer ago than this belonged to a worker that died
+
+# Where the worker's queue lives: None keeps it beside the database (a SQLite file in the
+# instance folder, or tables in the same PostgreSQL database); redis://… for Redis.
+TASK_QUEUE_URL = None
 
 
 def _flag(value: str) -> bool:
@@ -66,6 +77,8 @@ ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
     "TRUSTED_PROXIES": ("TRUSTED_PROXIES", int),
     "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", _flag),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
+    "TASK_QUEUE_URL": ("TASK_QUEUE_URL", str),
+    "MAIL_BACKEND": ("MAIL_BACKEND", str),
     "MAIL_SERVER": ("MAIL_SERVER", str),
     "MAIL_PORT": ("MAIL_PORT", int),
     "MAIL_USERNAME": ("MAIL_USERNAME", str),
@@ -73,6 +86,10 @@ ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
     "MAIL_USE_TLS": ("MAIL_USE_TLS", _flag),
     "MAIL_USE_SSL": ("MAIL_USE_SSL", _flag),
     "MAIL_DEFAULT_SENDER": ("MAIL_DEFAULT_SENDER", str),
+    "MAIL_TIMEOUT": ("MAIL_TIMEOUT", int),
+    "MAIL_MAX_ATTEMPTS": ("MAIL_MAX_ATTEMPTS", int),
+    "MAIL_RETRY_SECONDS": ("MAIL_RETRY_SECONDS", int),
+    "MAIL_CLAIM_TIMEOUT": ("MAIL_CLAIM_TIMEOUT", int),
 }
 
 

@@ -8,6 +8,7 @@ from flask_login import current_user
 
 from course.guidelines.queries import pending_version
 from course.i18n import LANGUAGE_NAMES
+from course.notifications.queries import unread_count
 
 NAVIGATION = {
     "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
@@ -64,6 +65,10 @@ def navigation() -> list[NavItem]:
     ]
 
 
+def unread_notifications() -> int:
+    return unread_count(current_user) if current_user.is_authenticated else 0
+
+
 def layout_context() -> dict:
     """Variables every page gets: navigation, language switch, current path."""
     if not has_request_context():  # mail rendered by a CLI command
@@ -75,4 +80,5 @@ def layout_context() -> dict:
         "current_language": str(get_locale()),
         "current_path": request.full_path.rstrip("?"),
         "guidelines_banner": guidelines_banner,
+        "unread_notifications": unread_notifications,
     }

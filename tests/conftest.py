@@ -23,6 +23,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
 from course.extensions import db, lessons
 from tests.originality import seed_runs  # noqa: F401 (a fixture for the originality checks)
+from tests.smtp import refused_port, silent_server, smtp_server  # noqa: F401 (mail servers for the tests)
 
 PASSWORD = "correct horse battery"
 TRANSLATIONS = Path(__file__).resolve().parent.parent / "course" / "translations"
@@ -42,6 +43,7 @@ def base_config(database_uri: str) -> dict:
         "SECRET_KEY": "test-secret-key",
         "SQLALCHEMY_DATABASE_URI": database_uri,
         "MAIL_SERVER": None,
+        "TASK_QUEUE_URL": "memory://",
         "BASE_URL": "http://localhost",
         "SESSION_COOKIE_SECURE": False,
         "RATELIMIT_STORAGE_URI": "memory://",

@@ -9,7 +9,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password, needs_rehash, verify_password
 from course.extensions import db
 from course.links import external_url
-from course.mail.services import Mail, compose_mail, send_mail
+from course.mail.services import Mail, compose_mail, send_mails
 
 
 class AccountError(ValueError):
@@ -112,11 +112,6 @@ def set_language(user: User, language: str) -> None:
     db.session.flush()
 
 
-def _mail_user(user: User, subject, template: str, **context) -> None:
-    mail = compose_mail(user, subject, template, **context)
-    send_mail(user, mail.subject, mail.body)
-
-
 def send_password_reset(email: str) -> None:
     """Mail a reset link if an active account has this address; say nothing otherwise,
     so the form does not reveal who has an account."""
@@ -124,7 +119,8 @@ def send_password_reset(email: str) -> None:
     if user is None or not user.active:
         return
     link = external_url("auth.reset_password", token=tokens.make_token(user, tokens.PASSWORD_RESET))
-    _mail_user(user, _l("Reset your Vernetzt password"), "mail/password_reset.txt", link=link)
+    send_mails([compose_mail(user, _l("Reset your Vernetzt password"), "mail/password_reset.txt", is_secret=True,
+                             link=link)])
 
 
 def _invitation_link(user: User) -> str:
@@ -142,12 +138,12 @@ def invitation_mail(user: User, invited_by: User | None = None, *, link: str | N
         link=link or _invitation_link(user),
         invited_by=invited_by,
         days=current_app.config["INVITATION_MAX_AGE"] // 86400,
+        is_secret=True,
     )
 
 
 def invite_user(user: User, invited_by: User | None = None) -> str:
     """Mail an invitation link to an account that has no password yet; return the link."""
     link = _invitation_link(user)
-    mail = invitation_mail(user, invited_by, link=link)
-    send_mail(user, mail.subject, mail.body)
+    send_mails([invitation_mail(user, invited_by, link=link)])
     return link

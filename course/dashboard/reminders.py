@@ -1,4 +1,4 @@
-"""Reminders from the trainer: by mail or the outbox, at most one a day for each learner."""
+"""Reminders from the trainer: by mail and under Notifications, at most one a day for each learner."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence

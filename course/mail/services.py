@@ -1,8 +1,11 @@
-"""Sending mail: through SMTP when configured, otherwise into the outbox."""
-import smtplib
+"""Writing mail: every message goes into the outbox, in the transaction of the action that causes it.
+
+Nothing is sent here. After the transaction commits, the background worker hands waiting messages to
+the mail server (see ``course.mail.delivery`` and ``course.tasks``); a rolled-back action leaves no
+message behind, and a committed one always has its message.
+"""
 from collections.abc import Sequence
 from dataclasses import dataclass
-from email.message import EmailMessage
 
 import sqlalchemy as sa
 from flask import current_app, render_template
@@ -11,28 +14,10 @@ from flask_babel import force_locale
 from course.accounts.models import User
 from course.database import utcnow
 from course.extensions import db
-from course.mail.models import OutboxMessage
+from course.mail.models import MessageStatus, OutboxMessage
 
-
-def send_mail(recipient: User, subject: str, body: str) -> OutboxMessage | None:
-    """Send a plain-text message to ``recipient``.
-
-    Without ``MAIL_SERVER`` the message is stored in the outbox (and returned),
-    so development and tests never lose one; with it, it goes out by SMTP.
-    """
-    if not current_app.config.get("MAIL_SERVER"):
-        message = OutboxMessage(
-            recipient_address=recipient.email,
-            recipient=recipient,
-            organisation_id=recipient.organisation_id,
-            subject=subject,
-            body=body,
-        )
-        db.session.add(message)
-        db.session.flush()
-        return message
-    _send_smtp(recipient.email, subject, body)
-    return None
+# Set on the session when it wrote messages for the worker; read once the transaction has committed.
+DELIVERY_PENDING = "vernetzt.mail_written"
 
 
 @dataclass(frozen=True)
@@ -40,44 +25,55 @@ class Mail:
     recipient: User
     subject: str
     body: str
+    # Holds a link that signs its recipient in or sets their password: nobody else may read it.
+    is_secret: bool = False
 
 
-def compose_mail(recipient: User, subject, template: str, **context) -> Mail:
+def compose_mail(recipient: User, subject, template: str, *, is_secret: bool = False, **context) -> Mail:
     """A mail rendered from ``template`` in the recipient's language (their profile's, else the site's)."""
     with force_locale(mail_language(recipient)):
-        return Mail(recipient, str(subject), render_template(template, user=recipient, **context))
+        body = render_template(template, user=recipient, **context)
+        return Mail(recipient, str(subject), body, is_secret)
 
 
 def mail_language(recipient: User) -> str:
     return recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
+def mail_backend() -> str:
+    """How the worker delivers: ``smtp``, ``console`` (printed by the worker) or ``app`` (kept in the app only)."""
+    config = current_app.config
+    return config.get("MAIL_BACKEND") or ("smtp" if config.get("MAIL_SERVER") else "app")
+
+
+def send_mail(recipient: User, subject: str, body: str, *, is_secret: bool = False) -> OutboxMessage:
+    """Write one message to the outbox; the worker delivers it after commit."""
+    message = OutboxMessage(**_row(Mail(recipient, subject, body, is_secret), _initial_status()))
+    db.session.add(message)
+    db.session.flush()
+    _note_pending(message.status)
+    return message
+
+
 def send_mails(mails: Sequence[Mail]) -> None:
-    """Send many messages; without ``MAIL_SERVER`` they reach the outbox in one statement."""
+    """Write many messages to the outbox in one statement; the worker delivers them after commit."""
     if not mails:
         return
-    if current_app.config.get("MAIL_SERVER"):
-        for mail in mails:
-            _send_smtp(mail.recipient.email, mail.subject, mail.body)
-        return
-    now = utcnow()
-    rows = [{"recipient_address": mail.recipient.email, "recipient_id": mail.recipient.id,
-             "organisation_id": mail.recipient.organisation_id, "subject": mail.subject, "body": mail.body,
-             "created_at": now} for mail in mails]
-    db.session.execute(sa.insert(OutboxMessage), rows)
+    status, now = _initial_status(), utcnow()
+    db.session.execute(sa.insert(OutboxMessage), [{**_row(mail, status), "created_at": now} for mail in mails])
+    _note_pending(status)
 
 
-def _send_smtp(address: str, subject: str, body: str) -> None:
-    config = current_app.config
-    message = EmailMessage()
-    message["From"] = config["MAIL_DEFAULT_SENDER"]
-    message["To"] = address
-    message["Subject"] = subject
-    message.set_content(body)
-    smtp_class = smtplib.SMTP_SSL if config["MAIL_USE_SSL"] else smtplib.SMTP
-    with smtp_class(config["MAIL_SERVER"], config["MAIL_PORT"], timeout=config["MAIL_TIMEOUT"]) as smtp:
-        if config["MAIL_USE_TLS"] and not config["MAIL_USE_SSL"]:
-            smtp.starttls()
-        if config.get("MAIL_USERNAME"):
-            smtp.login(config["MAIL_USERNAME"], config["MAIL_PASSWORD"] or "")
-        smtp.send_message(message)
+def _initial_status() -> MessageStatus:
+    return MessageStatus.IN_APP if mail_backend() == "app" else MessageStatus.WAITING
+
+
+def _row(mail: Mail, status: MessageStatus) -> dict:
+    return {"recipient_address": mail.recipient.email, "recipient_id": mail.recipient.id,
+            "organisation_id": mail.recipient.organisation_id, "subject": mail.subject, "body": mail.body,
+            "is_secret": mail.is_secret, "status": status}
+
+
+def _note_pending(status: MessageStatus) -> None:
+    if status == MessageStatus.WAITING:
+        db.session.info[DELIVERY_PENDING] = True

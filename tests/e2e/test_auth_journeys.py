@@ -4,6 +4,7 @@ import re
 from playwright.sync_api import expect
 
 from course.accounts.models import Role
+from course.mail.delivery import deliver_due
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import screenshot, sign_in
 
@@ -33,21 +34,27 @@ def test_wrong_password_is_explained_and_the_email_kept(browsing, learner):
     screenshot(page, "login-wrong-password")
 
 
-def test_password_reset_through_the_outbox(browsing, learner, trainer):
+def test_password_reset_by_mail_while_the_trainer_sees_only_that_it_was_sent(
+        app, browsing, learner, trainer, smtp_server):
+    smtp_server.configure(app)
     learner_page = browsing.new_page()
     learner_page.goto("/login")
     learner_page.get_by_role("link", name="Forgot your password?").click()
     learner_page.get_by_label("E-mail address").fill(learner.email)
     learner_page.get_by_role("button", name="Send me a link").click()
     expect(learner_page.get_by_text("a link to set a new password is on its way")).to_be_visible()
+    deliver_due()  # what the background worker does right after the request
 
     trainer_page = browsing.new_page()
     sign_in(trainer_page, trainer.email, PASSWORD)
     trainer_page.get_by_role("link", name="Outbox").click()
     trainer_page.get_by_role("link", name="Reset your Vernetzt password").click()
+    expect(trainer_page.get_by_text(f"Only {learner.email} can read it")).to_be_visible()
+    expect(trainer_page.get_by_role("link", name=re.compile("reset-password"))).to_have_count(0)
     screenshot(trainer_page, "outbox-message")
-    link = trainer_page.get_by_role("link", name=re.compile("reset-password")).get_attribute("href")
 
+    (mail,) = smtp_server.recorder.messages()
+    link = re.search(r"http://\S+/reset-password/\S+", mail.get_content()).group(0)
     learner_page.goto(link)
     learner_page.get_by_label("New password", exact=True).fill("a brand new password")
     learner_page.get_by_label("Repeat the new password").fill("a brand new password")
@@ -56,6 +63,9 @@ def test_password_reset_through_the_outbox(browsing, learner, trainer):
     learner_page.get_by_role("button", name="Sign out").click()
     sign_in(learner_page, learner.email, "a brand new password")
     expect(learner_page.get_by_role("heading", name="Welcome, Sam Learner")).to_be_visible()
+    notifications = learner_page.get_by_role("link", name="Notifications 1 unread")
+    notifications.click()
+    expect(learner_page.get_by_role("link", name="Reset your Vernetzt password")).to_be_visible()
 
 
 def test_keyboard_user_signs_in_and_skips_to_content(browsing, learner):

@@ -1,56 +1,12 @@
-"""Mail: the outbox without SMTP, a real SMTP server with it, and who may read what."""
-import socket
-from email import message_from_bytes, policy
-
-import pytest
-from aiosmtpd.controller import Controller
+"""The outbox pages: who may see which message, what a secret link shows, where delivery stands."""
+import sqlalchemy as sa
 
 from course.accounts.models import Role
+from course.audit.models import AuditEvent
 from course.extensions import db
+from course.mail.delivery import deliver_due
 from course.mail.services import send_mail
-from tests.conftest import outbox_messages
-
-
-def test_without_smtp_mail_is_kept_in_the_outbox(learner):
-    message = send_mail(learner, "Subject", "Body text")
-    db.session.commit()
-    assert outbox_messages() == [message]
-    assert message.organisation_id == learner.organisation_id
-    assert message.created_at.tzinfo is not None
-
-
-class _Recorder:
-    def __init__(self):
-        self.envelopes = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.envelopes.append(envelope)
-        return "250 OK"
-
-
-@pytest.fixture
-def smtp_server():
-    recorder = _Recorder()
-    with socket.socket() as probe:  # a free port on the loopback interface
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(recorder, hostname="127.0.0.1", port=port)
-    controller.start()
-    yield controller, recorder
-    controller.stop()
-
-
-def test_with_smtp_mail_is_sent_and_not_kept(app, learner, smtp_server):
-    controller, recorder = smtp_server
-    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=controller.port,
-                      MAIL_USE_TLS=False)
-    assert send_mail(learner, "Über Vernetzt", "Grüße aus dem Kurs") is None
-    (envelope,) = recorder.envelopes
-    assert envelope.rcpt_tos == [learner.email]
-    mail = message_from_bytes(envelope.content, policy=policy.default)
-    assert mail["Subject"] == "Über Vernetzt"
-    assert mail.get_content().strip() == "Grüße aus dem Kurs"
-    assert outbox_messages() == []
+from tests.conftest import csrf_token, outbox_messages
 
 
 def _message_for(user):
@@ -99,3 +55,50 @@ def test_outbox_is_paged(client, auth, admin, learner):
     first = client.get("/outbox/").get_data(as_text=True)
     assert "Page 1 of 2" in first and "Message 54" in first and "Message 04" not in first
     assert "Message 04" in client.get("/outbox/?page=2").get_data(as_text=True)
+
+
+def test_a_trainer_cannot_open_a_learners_password_reset_link(client, auth, trainer, learner):
+    client.post("/reset-password", data={"email": learner.email, "csrf_token": csrf_token(client)})
+    (message,) = outbox_messages()
+    token_path = message.body.split("http://localhost", 1)[1].split()[0]
+    assert token_path.startswith("/reset-password/")
+    auth.login(trainer.email)
+    listing = client.get("/outbox/").get_data(as_text=True)
+    page = client.get(f"/outbox/{message.id}").get_data(as_text=True)
+    assert "Reset your Vernetzt password" in listing and "Reset your Vernetzt password" in page
+    assert token_path not in listing and token_path not in page
+    assert f"Only {learner.email} can read it" in page
+
+
+def test_an_admin_cannot_open_an_invitation_link_either(client, auth, admin, trainer, create_user):
+    from course.accounts.services import invite_user
+
+    invited = create_user(password=None, name="Newcomer")
+    link = invite_user(invited, trainer)
+    db.session.commit()
+    auth.login(admin.email)
+    (message,) = outbox_messages()
+    assert message.is_secret
+    assert link.removeprefix("http://localhost") not in client.get(f"/outbox/{message.id}").get_data(as_text=True)
+
+
+def test_reading_another_persons_message_is_logged(client, auth, trainer, learner):
+    message = _message_for(learner)
+    own = _message_for(trainer)
+    auth.login(trainer.email)
+    client.get(f"/outbox/{message.id}")
+    client.get(f"/outbox/{own.id}")
+    events = db.session.scalars(sa.select(AuditEvent)).all()
+    assert [(e.actor_id, e.subject_id, e.action) for e in events] == [(trainer.id, learner.id, "mail.read")]
+
+
+def test_the_outbox_shows_what_is_not_delivered_and_why(app, client, auth, trainer, learner, refused_port):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=refused_port, MAIL_USE_TLS=False)
+    waiting = _message_for(learner)
+    deliver_due()
+    auth.login(trainer.email)
+    html = client.get("/outbox/").get_data(as_text=True)
+    assert "1 message is waiting to be delivered." in html and "ConnectionRefusedError" in html
+    page = client.get(f"/outbox/{waiting.id}").get_data(as_text=True)
+    assert "Next try" in page and "Tries" in page
+    assert "Every message has been delivered." not in client.get("/outbox/?show=undelivered").get_data(as_text=True)

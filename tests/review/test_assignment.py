@@ -311,3 +311,21 @@ def test_rebalancing_takes_as_many_statements_for_40_overdue_reviews_as_for_5(fo
         counts.append(len(statements))
     assert [(r.overdue, len(r.assignments)) for r in results] == [(5, 5), (40, 40)]
     assert counts[0] == counts[1]
+
+
+def test_the_worker_rebalances_every_half_hour(people, organisation):
+    from datetime import datetime
+
+    from course.tasks import rebalance_overdue_reviews
+
+    author, *others = people(4)
+    cohort_of(organisation, [author, *others])
+    version = submit(author)
+    let_time_pass(reviews_of(version)[:1], days=4)
+
+    runs = [minute for minute in range(60) if rebalance_overdue_reviews.validate_datetime(datetime(2026, 12, 1, 9, minute))]
+    rebalance_overdue_reviews.call_local()
+
+    assert runs == [0, 30]
+    db.session.expire_all()
+    assert len(reviews_of(version)) == 3 and sum(r.reassigned_at is not None for r in reviews_of(version)) == 1

@@ -1,0 +1,1 @@
+"""The audit log: who looked at or changed whose personal data, and when."""

@@ -1,0 +1,35 @@
+"""A person's own messages: the list, one message, the unread count in the header."""
+import sqlalchemy as sa
+from flask import abort
+
+from course.accounts.models import User
+from course.extensions import db
+from course.mail.models import OutboxMessage
+
+PAGE_SIZE = 30
+
+
+def _own(user: User) -> sa.Select:
+    return sa.select(OutboxMessage).where(OutboxMessage.recipient_id == user.id)
+
+
+def notifications_page(user: User, page: int):
+    """One page of the messages addressed to ``user``, newest first."""
+    statement = _own(user).order_by(OutboxMessage.created_at.desc(), OutboxMessage.id.desc())
+    return db.paginate(statement, page=page, per_page=PAGE_SIZE, error_out=False)
+
+
+def unread_count(user: User) -> int:
+    """How many messages addressed to ``user`` they have not opened yet."""
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(OutboxMessage)
+        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
+    )
+
+
+def get_own_message_or_404(user: User, message_id: int) -> OutboxMessage:
+    """The message if it is addressed to ``user``; 404 otherwise."""
+    message = db.session.scalar(_own(user).where(OutboxMessage.id == message_id))
+    if message is None:
+        abort(404)
+    return message
