@@ -1,20 +1,35 @@
 # Two commands for a fresh clone:
-#   make run   set up, migrate, seed the demo organisation and serve on http://127.0.0.1:$(PORT)
+#   make run   set up, migrate, seed the demo organisation, serve on http://127.0.0.1:$(PORT) with the worker
 #   make test  set up (Python packages, Chromium, PostgreSQL) and run the suite on SQLite and PostgreSQL
 PYTHON ?= python3
 PORT ?= 5000
+# Links in mail written outside a request (seed-demo, the worker's jobs) point at the port that serves.
+export BASE_URL ?= http://127.0.0.1:$(PORT)
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app course
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps translations catalogue screenshots clean
+.PHONY: run dev test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps translations catalogue screenshots clean
 
 run: install translations instance/config.py
 	$(FLASK) db upgrade
 	$(FLASK) seed-demo
 	@echo
-	@echo "Vernetzt is starting on http://127.0.0.1:$(PORT) (Ctrl+C stops it)."
+	@echo "Vernetzt is starting on http://127.0.0.1:$(PORT) with its background worker (Ctrl+C stops both)."
+	@echo "Without MAIL_SERVER, mail is printed here by the worker; everyone also reads theirs under Notifications."
+	@export SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-false}"; \
+	[ -n "$$MAIL_SERVER" ] || export MAIL_BACKEND="$${MAIL_BACKEND:-console}"; \
+	$(FLASK) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
+	$(FLASK) run --reload --no-debugger --host 127.0.0.1 --port $(PORT)
+
+# For working on Vernetzt itself: the same, with Flask's interactive debugger (never expose it).
+dev: install translations instance/config.py
+	$(FLASK) db upgrade
+	@[ -n "$$MAIL_SERVER" ] || export MAIL_BACKEND=console; \
+	$(FLASK) worker & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
 test: install-dev translations system-deps
