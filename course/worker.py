@@ -78,6 +78,7 @@ def _storage(app: Flask):
 def worker_command(workers: int, periodic: bool) -> None:
     """Run the background worker: mail delivery, retries, rebalancing reviews."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s worker %(levelname)s %(message)s")
+    logging.getLogger("huey").setLevel(logging.WARNING)  # one line per task every minute is noise; ours say what was sent
     where = sa.engine.make_url(queue_url(current_app)).render_as_string(hide_password=True)
     click.echo(f"Worker: {workers} thread(s), periodic jobs {'on' if periodic else 'off'}, queue {where}.")
     huey.create_consumer(workers=workers, worker_type="thread", periodic=periodic).run()
