@@ -12,6 +12,8 @@ from pypdf import PdfReader
 from course.guidelines.document import DocumentSection, GuidelinesDocument
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
 from course.guidelines.rules import Rules
+from course.markup import TAGS
+from tests.test_user_markdown import PAYLOADS
 
 TITLES = [
     "Warum wir diese Leitlinien haben",
@@ -177,3 +179,19 @@ def test_pdf_copes_with_text_outside_windows_1252(app, doc):
 ])
 def test_export_filename(doc, organisation, extension, expected):
     assert export_filename(replace(doc, organisation=organisation), extension) == expected
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_export_copes_with_every_sanitiser_payload(app, doc, payload):
+    odd = replace(doc, sections=[DocumentSection("custom-1", "Payload", f"Before {payload} after")])
+    with app.test_request_context():
+        markdown_text, html, pdf = as_markdown(odd), as_html(odd), as_pdf(odd)
+    assert payload in markdown_text  # the source, as written
+    page = Page(html)
+    assert "<script" not in html.lower() and not [name for _t, name, _v in page.attrs if name.startswith("on")]
+    assert not [tag for tag in page.tags if tag == "a"] or all(
+        name != "href" or value.startswith(("http", "mailto")) for tag, name, value in page.attrs if tag == "a")
+    assert set(page.tags) - {"html", "head", "meta", "title", "style", "body", "header", "main", "h1", "h2",
+                             "section", "p", "footer", "ul", "li"} <= TAGS
+    text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Before" in text  # what follows an unclosed <script> is dropped by the sanitiser

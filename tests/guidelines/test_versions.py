@@ -314,3 +314,14 @@ def test_every_section_of_either_version_appears_once():
     older, newer = document(A, B, C), document(("x", "X", "x."), C, A, ("y", "Y", "y."), number=2)
     keys = [change.key for change in compare(older, newer)]
     assert sorted(keys) == ["a", "b", "c", "x", "y"] and len(keys) == len(set(keys))
+
+
+def test_a_published_version_with_links_the_sanitiser_strips_still_exports(published, visit, staff, organisation):
+    published(texts={"purpose": 'Files: [x](ftp://files.example), <a>plain</a> and <a title="t">titled</a>.'})
+    reader = visit(staff)
+    responses = {extension: reader.get(f"/guidelines/{organisation.id}/versions/1/guidelines.{extension}")
+                 for extension in ("pdf", "html", "md")}
+    assert {extension: response.status_code for extension, response in responses.items()} == {
+        "pdf": 200, "html": 200, "md": 200}
+    text = flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(responses["pdf"].get_data())).pages))
+    assert "Files: x, plain and titled." in text
