@@ -62,10 +62,6 @@ class Draft(db.Model):
         """
         return next((version for version in reversed(self.versions) if version.is_submitted), None)
 
-    def version_for(self, viewer_id: int) -> DraftVersion | None:
-        """The version ``viewer_id`` may read: the author their latest, anyone else the shared one."""
-        return self.latest if viewer_id == self.user_id else self.shared_version
-
     def version(self, number: int) -> DraftVersion | None:
         return next((v for v in self.versions if v.number == number), None)
 
