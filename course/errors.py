@@ -1,8 +1,10 @@
 """Styled error pages in the user's language."""
-from flask import Flask, render_template
+from flask import Flask, current_app, jsonify, render_template, request
+from flask_babel import format_decimal
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
 
 ERROR_TEXTS = {
     400: (
@@ -37,6 +39,21 @@ CSRF_TEXT = (
 )
 
 
+def size_limit() -> str:
+    """The app's request size limit in the reader's words, e.g. "2 MB"."""
+    megabytes = (current_app.config.get("MAX_CONTENT_LENGTH") or 0) / (1024 * 1024)
+    return _("%(size)s MB", size=format_decimal(round(megabytes, 1)))
+
+
+def _too_large():
+    title = _("That was too much at once")
+    message = _("The page sent more than the site accepts in one go: at most %(limit)s. Your text was not "
+                "saved. Go back, shorten it or split it up, and send it again.", limit=size_limit())
+    if request.is_json or request.accept_mimetypes.best == "application/json":
+        return jsonify(problems={"": message}), 413  # the composer's autosave shows it beside the text
+    return render_template("errors/error.html", code=413, title=title, message=message), 413
+
+
 def render_error(code: int, texts=None):
     title, message = texts or ERROR_TEXTS.get(code, ERROR_TEXTS[500])
     return render_template("errors/error.html", code=code, title=title, message=message), code
@@ -48,6 +65,10 @@ def init_errors(app: Flask) -> None:
     @app.errorhandler(CSRFError)
     def csrf_error(_error):
         return render_error(400, CSRF_TEXT)
+
+    @app.errorhandler(RequestEntityTooLarge)
+    def too_large(_error):
+        return _too_large()
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):

@@ -5,6 +5,7 @@ HTML, so the rendered HTML is always cleaned by nh3 (Rust's ammonia) against
 the short list below.
 """
 import xml.etree.ElementTree as etree
+from html.parser import HTMLParser
 
 import markdown
 import nh3
@@ -50,11 +51,58 @@ class _PostExtension(Extension):
         md.inlinePatterns.register(_Highlight(MENTION, "span", "post-mention"), "post_mention", 13)
 
 
+class _UnwrapTargetlessLinks(HTMLParser):
+    """Re-emits sanitised HTML unchanged except that an ``<a>`` without ``href`` gives way to its content.
+
+    nh3 keeps an anchor whose link it removed (``[x](ftp://…)``, ``<a title="t">``): on a page it is
+    no link at all, and PDF renderers refuse it. The input is nh3's output, so it is well formed, has
+    no comments and never nests anchors; text and entities are copied exactly as they came.
+    """
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out: list[str] = []
+        self._kept: list[bool] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._kept.append(any(name == "href" for name, _value in attrs))
+            if not self._kept[-1]:
+                return
+        self.out.append(self.get_starttag_text())
+
+    def handle_startendtag(self, tag, attrs):
+        self.out.append(self.get_starttag_text())
+
+    def handle_endtag(self, tag):
+        if tag == "a" and not (self._kept.pop() if self._kept else False):
+            return
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+
+def _unwrap_targetless_links(html: str) -> str:
+    if "<a" not in html:
+        return html
+    parser = _UnwrapTargetlessLinks()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
 def sanitise(html: str) -> Markup:
-    """``html`` reduced to the allowed tags, attributes, classes and link schemes."""
+    """``html`` reduced to the allowed tags, attributes, classes and link schemes; links without a target unwrapped."""
     cleaned = nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                         link_rel=LINK_REL, allowed_classes=CLASSES)
-    return Markup(cleaned)  # noqa: S704 (cleaned by nh3 just above)
+    return Markup(_unwrap_targetless_links(cleaned))  # noqa: S704 (cleaned by nh3 just above)
 
 
 def render_markdown(text: str) -> Markup:

@@ -39,7 +39,7 @@ def is_safe_next(target: str | None) -> bool:
 
 
 def init_security(app: Flask) -> None:
-    """Decide the cookie flags and add the security headers to every response."""
+    """Decide the cookie flags and add the security headers (and no caching of pages) to every response."""
     if app.config.get("SESSION_COOKIE_SECURE") is None:
         app.config["SESSION_COOKIE_SECURE"] = not (app.debug or app.testing)
     app.config.setdefault("REMEMBER_COOKIE_SECURE", app.config["SESSION_COOKIE_SECURE"])
@@ -48,6 +48,11 @@ def init_security(app: Flask) -> None:
     def add_security_headers(response: Response) -> Response:
         for name, value in SECURITY_HEADERS.items():
             response.headers.setdefault(name, value)
+        if request.endpoint != "static":
+            # Every page but a static file is someone's own (or carries their session's CSRF token or a
+            # secret link): no browser or proxy may keep it, so the back button after signing out and a
+            # shared computer show nothing. This also overrides send_file's revalidating "no-cache".
+            response.headers["Cache-Control"] = "no-store"
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

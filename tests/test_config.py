@@ -26,9 +26,11 @@ def test_instance_config_is_read_and_environment_wins(monkeypatch, tmp_path, mig
 
 def test_environment_converters():
     values = from_environment(
-        {"DATABASE_URL": "postgres://u@h/db", "MAIL_USE_TLS": "false", "TRUSTED_PROXIES": "2", "SECRET_KEY": ""}
+        {"DATABASE_URL": "postgres://u@h/db", "MAIL_USE_TLS": "false", "TRUSTED_PROXIES": "2", "SECRET_KEY": "",
+         "MAX_CONTENT_LENGTH": "5000000"}
     )
-    assert values == {"SQLALCHEMY_DATABASE_URI": "postgres://u@h/db", "MAIL_USE_TLS": False, "TRUSTED_PROXIES": 2}
+    assert values == {"SQLALCHEMY_DATABASE_URI": "postgres://u@h/db", "MAIL_USE_TLS": False, "TRUSTED_PROXIES": 2,
+                      "MAX_CONTENT_LENGTH": 5_000_000}
 
 
 @pytest.mark.parametrize(

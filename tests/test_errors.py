@@ -48,3 +48,28 @@ def test_500_is_styled_and_hides_the_error(failing_client):
     html = response.get_data(as_text=True)
     assert response.status_code == 500
     assert "Something went wrong on our side" in html and "boom" not in html
+
+
+def test_a_request_over_the_size_limit_gets_a_413_page_that_says_the_limit(app, client, auth, learner):
+    assert app.config["MAX_CONTENT_LENGTH"] == 2 * 1024 * 1024
+    auth.login(learner.email)
+    response = auth.post("/learn/connection-not-detox/write", {"text_post": "x" * (3 * 1024 * 1024), "save": "1"})
+    html = response.get_data(as_text=True)
+    assert response.status_code == 413
+    assert "That was too much at once" in html and "at most 2 MB" in html and "app.css" in html
+
+
+def test_the_413_page_in_german(client):
+    response = client.post("/login", data={"email": "x" * (3 * 1024 * 1024)}, headers={"Accept-Language": "de"})
+    assert response.status_code == 413
+    assert "höchstens 2 MB" in response.get_data(as_text=True)
+
+
+def test_an_autosave_over_the_size_limit_gets_a_json_problem_the_composer_shows(client, auth, learner):
+    import json
+
+    auth.login(learner.email)
+    response = client.post("/learn/connection-not-detox/draft", data=json.dumps({"text_post": "x" * (3 * 1024 * 1024)}),
+                           headers={"Content-Type": "application/json", "Accept": "application/json"})
+    assert response.status_code == 413
+    assert "at most 2 MB" in response.get_json()["problems"][""]

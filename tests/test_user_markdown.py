@@ -32,6 +32,11 @@ PAYLOADS = [
     "<style>@import 'https://evil.example/x.css';</style>",
     '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">',
     "#hashtag <img src=x onerror=alert(1)> @mention https://example.com/?q=<script>",
+    # Links whose target the sanitiser removes: what is left must not be an anchor without a target.
+    "[x](ftp://files.example)",
+    "<a>plain</a>",
+    '<a title="t">x</a>',
+    '<a title="a>b" href="ftp://x">y</a> and <a name="n" rel="me">z</a>',
 ]
 
 
@@ -57,8 +62,13 @@ def test_payloads_leave_only_allowed_tags_and_safe_links(render, payload):
         assert tag in TAGS
         assert set(attrs) <= ATTRIBUTES.get(tag, set()) | {"class", "rel"}
         assert not any(name.startswith("on") for name in attrs)
-        href = (attrs.get("href") or "").strip().lower()
-        assert href == "" or href.startswith(("http://", "https://", "mailto:"))
+        if tag == "a":  # an anchor without a target is no link, and PDF renderers refuse it
+            assert attrs.get("href", "").strip().lower().startswith(("http://", "https://", "mailto:"))
+
+
+def test_a_link_whose_target_is_removed_keeps_its_text_as_plain_text():
+    assert render_markdown("[files](ftp://files.example) and <a title=\"t\">more</a>") == "<p>files and more</p>"
+    assert render_markdown("<a>x &amp; <em>y</em></a>") == "<p>x &amp; <em>y</em></p>"
 
 
 def test_markdown_still_works():

@@ -6,6 +6,7 @@ from wtforms import PasswordField, SelectChoice, SelectField, StringField, Submi
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
 from course.i18n import LANGUAGE_NAMES
+from course.user_text import UserTextForm
 
 
 class NewPasswordMixin:
@@ -50,7 +51,7 @@ def profile_language_choices() -> list[SelectChoice]:
     return [SelectChoice("", _l("As my browser prefers")), *language_choices()]
 
 
-class ProfileForm(FlaskForm):
+class ProfileForm(UserTextForm):
     name = StringField(
         _l("Name"), validators=[DataRequired(), Length(max=200)], render_kw={"autocomplete": "name"}
     )

@@ -1,15 +1,16 @@
 """Sign-in and password-reset forms."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
+
+from course.user_text import UserTextForm
 
 
 def strip(value: str | None) -> str | None:
     return value.strip() if isinstance(value, str) else value
 
 
-class LoginForm(FlaskForm):
+class LoginForm(UserTextForm):
     email = EmailField(
         _l("E-mail address"),
         filters=[strip],
@@ -23,7 +24,7 @@ class LoginForm(FlaskForm):
     submit = SubmitField(_l("Sign in"))
 
 
-class ResetRequestForm(FlaskForm):
+class ResetRequestForm(UserTextForm):
     email = EmailField(
         _l("E-mail address"),
         filters=[strip],

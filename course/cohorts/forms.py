@@ -12,6 +12,7 @@ from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAr
 from wtforms.validators import InputRequired, NumberRange
 
 from course.cohorts.settings import OUT_OF_RANGE, REVIEW_DUE_DAYS, REVIEWERS_PER_DRAFT
+from course.user_text import UserTextForm
 
 
 class ActionForm(FlaskForm):
@@ -32,7 +33,7 @@ class MoveMemberForm(FlaskForm):
         return None if self.circle.data == "new" else int(self.circle.data)
 
 
-class HideReviewForm(FlaskForm):
+class HideReviewForm(UserTextForm):
     reason = TextAreaField()
 
 

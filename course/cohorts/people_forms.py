@@ -11,13 +11,14 @@ from wtforms.validators import DataRequired, InputRequired, Length
 
 from course.accounts.models import TRACK_LABELS, Track
 from course.cohorts.roster import EMAIL_LENGTH, MAX_ROWS, NAME_LENGTH
+from course.user_text import UserTextForm
 
 
 def track_choices() -> list[SelectChoice]:
     return [SelectChoice("", _l("Choose a track")), *(SelectChoice(t.value, TRACK_LABELS[t]) for t in Track)]
 
 
-class InviteForm(FlaskForm):
+class InviteForm(UserTextForm):
     name = StringField(_l("Name"), validators=[DataRequired(_l("Enter the person's name.")), Length(max=NAME_LENGTH)],
                        render_kw={"autocomplete": "off"})
     email = EmailField(_l("E-mail address"), validators=[DataRequired(_l("Enter an e-mail address.")),

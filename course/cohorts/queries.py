@@ -130,7 +130,7 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
     draft_ids = [draft.id for draft in drafts]
     versions = db.session.execute(
         sa.select(DraftVersion.id, DraftVersion.draft_id, DraftVersion.number, DraftVersion.submitted_at)
-        .where(DraftVersion.draft_id.in_(draft_ids), DraftVersion.submitted_at.is_not(None))
+        .where(DraftVersion.draft_id.in_(draft_ids), DraftVersion.is_submitted)
         .order_by(DraftVersion.number)
     ).all()
     reviews = list(db.session.scalars(

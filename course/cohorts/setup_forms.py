@@ -10,13 +10,13 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, Field, RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from course.cohorts.models import Cohort, Pacing
 from course.cohorts.setup import HASHTAG_MAX, NAME_MAX, CohortDetails, cohort_problems, stage_field
 from course.extensions import lessons
+from course.user_text import UserTextForm
 
 PACING_HINTS = {
     Pacing.SELF_PACED: _l("Everyone starts with the first stage; each further stage opens once they have "
@@ -26,7 +26,7 @@ PACING_HINTS = {
 }
 
 
-class CohortForm(FlaskForm):
+class CohortForm(UserTextForm):
     """Name, hashtag, start and pacing; subclasses made by cohort_form() add a date per stage."""
 
     stage_keys: tuple[str, ...] = ()
@@ -108,7 +108,7 @@ def cohort_form(organisation_id: int, cohort: Cohort | None = None) -> CohortFor
     return form_class(obj=cohort, **dates)
 
 
-class DeleteCohortForm(FlaskForm):
+class DeleteCohortForm(UserTextForm):
     """Deleting asks for the cohort's name, typed out."""
 
     confirm_name = StringField(_l("Type the cohort’s name to confirm"), render_kw={"autocomplete": "off"})

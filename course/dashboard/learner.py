@@ -22,7 +22,7 @@ from course.cohorts.queries import KIND_LABELS
 from course.curriculum.models import LessonProgress
 from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
-from course.drafts.models import Draft
+from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.models import ExerciseResponse
 from course.exercises.panels import KIND_TITLES
@@ -112,13 +112,16 @@ class StageRow:
 
 @dataclass(frozen=True)
 class DraftItem:
+    """A draft as a trainer may see it: the version last submitted, nothing of one not yet sent."""
+
     id: int
     lesson_title: str
     status: str
-    parts: list[tuple[str, str]]  # label, latest text (plain text: the template escapes it)
-    versions: int
+    parts: list[tuple[str, str]]  # label, submitted text (plain text: the template escapes it)
+    versions: int  # submitted versions
     updated_at: datetime
     url: str | None  # the draft on the cohort's review page, once submitted
+    in_progress_note: str | None  # said when the author has text nobody else may read yet
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,7 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
     return LearnerPage(
         user, member.circle.number if member.circle else None, member.joined_at, person_status(user), stages,
         timeline(cohort, member, rows, language),
-        [_draft_item(cohort, draft, language) for draft in reversed(rows.drafts) if draft.versions],
+        [_draft_item(cohort, draft, user.name, language) for draft in reversed(rows.drafts) if draft.versions],
         _review_items(cohort, rows.received, language, now, given=False),
         _review_items(cohort, rows.given, language, now, given=True),
         [SharedAnswer(lessons.curriculum.lesson_title(r.lesson_slug, language), str(KIND_TITLES.get(r.kind, r.kind)),
@@ -228,31 +231,33 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
     )
 
 
-def _draft_item(cohort: Cohort, draft: Draft, language: str) -> DraftItem:
-    latest = draft.latest
-    if draft.is_submitted:
-        status = _("Submitted for review (version %(number)d)", number=latest.number)
-    elif draft.is_revising:
-        status = _("Being revised after feedback (version %(number)d, not submitted yet)", number=latest.number)
-    else:
+def _draft_item(cohort: Cohort, draft: Draft, author: str, language: str) -> DraftItem:
+    shared = draft.shared_version
+    if shared is None:
         status = _("Not submitted yet")
+    elif draft.is_revising:
+        status = _("Version %(number)d submitted for review; a revision is in progress", number=shared.number)
+    else:
+        status = _("Submitted for review (version %(number)d)", number=shared.number)
+    note = (_("A draft is in progress. Only %(name)s can read it until they submit it for review.",
+              name=author) if shared is None else None)
     url = (url_for("cohorts.reviews", cohort_id=cohort.id, _anchor=f"draft-{draft.id}")
-           if draft.first_submitted_at else None)
+           if shared is not None else None)
     return DraftItem(draft.id, lessons.curriculum.lesson_title(draft.lesson_slug, language), status,
-                     _part_texts(draft, language), len(draft.versions), draft.updated_at, url)
+                     _part_texts(draft, shared, language) if shared else [],
+                     sum(version.is_submitted for version in draft.versions), draft.updated_at, url, note)
 
 
-def _part_texts(draft: Draft, language: str) -> list[tuple[str, str]]:
-    """Each part of the latest version with its platform or field name; the part's key for a lesson that is gone."""
+def _part_texts(draft: Draft, version: DraftVersion, language: str) -> list[tuple[str, str]]:
+    """Each part of ``version`` with its platform or field name; the part's key for a lesson that is gone."""
     lesson = lessons.curriculum.lessons.get(draft.lesson_slug)
-    texts = draft.texts
     try:
-        parts = parts_for(lesson, language, draft.platform) if lesson and lesson.exercise else []
+        parts = parts_for(lesson, language, version.platform) if lesson and lesson.exercise else []
     except UnknownPlatform:  # the lesson no longer offers the platform the draft was written for
         parts = []
     labels = {part.key: _("Post for %(platform)s", platform=part.platform.name) if part.platform else part.label
               for part in parts}
-    return [(labels.get(key, key), text) for key, text in texts.items()]
+    return [(labels.get(key, key), text) for key, text in version.texts.items()]
 
 
 def _review_items(cohort: Cohort, reviews: list[Review], language: str, now: datetime, *,

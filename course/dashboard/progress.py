@@ -172,7 +172,7 @@ def _drafts(scope, learners: dict[int, LearnerProgress], activity) -> tuple[set,
     visible = sa.func.count(Review.id).filter(is_visible)
     rated = sa.func.count(Review.id).filter(is_visible, Review.rated_at.is_not(None))
     revisions = (sa.select(sa.func.count(DraftVersion.id))
-                 .where(DraftVersion.draft_id == Draft.id, DraftVersion.submitted_at.is_not(None)).scalar_subquery())
+                 .where(DraftVersion.draft_id == Draft.id, DraftVersion.is_submitted).scalar_subquery())
     rows = db.session.execute(_of_members(
         sa.select(Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at, reviewing, visible,
                   rated, revisions)

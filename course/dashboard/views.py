@@ -1,7 +1,6 @@
 """The trainer's dashboard: the overview, its CSV exports and reminders (a learner's page is in learner_views)."""
-import io
 
-from flask import abort, flash, redirect, render_template, request, send_file, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
@@ -17,6 +16,7 @@ from course.dashboard.overview import Filters, build_dashboard
 from course.dashboard.progress import load_progress
 from course.dashboard.reminders import Nudge, can_remind, send_reminders
 from course.database import utcnow
+from course.downloads import download
 from course.extensions import db, lessons
 from course.permissions import staff_required
 
@@ -46,7 +46,7 @@ def export(cohort_id: int, kind: str):
     else:
         data = lessons_csv(progress, lessons.curriculum)
     name = f"{cohort.name} – {_('learners') if kind == 'learners' else _('lessons')}.csv"
-    return send_file(io.BytesIO(data), mimetype="text/csv; charset=utf-8", as_attachment=True, download_name=name)
+    return download(data, "text/csv", name)
 
 
 @bp.post("/<int:cohort_id>/reminders")

@@ -11,6 +11,7 @@ from markupsafe import Markup
 from course.accounts.models import User
 from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
+from course.drafts.checks import MAX_TEXT
 from course.drafts.forms import ComposerForm
 from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
@@ -29,7 +30,13 @@ class PartView:
 
     @classmethod
     def of(cls, part: Part, text: str, problem: str | None = None) -> PartView:
-        """The part with its text measured as its platform counts and previewed as a post."""
+        """The part with its text measured as its platform counts and previewed as a post.
+
+        A text too long to store is shown back as typed but neither counted nor rendered: that work
+        grows with the text, and the writer is told to shorten it anyway.
+        """
+        if len(text) > MAX_TEXT:
+            return cls(part, text, Measure(len(text), part.limit, None), Markup(""), problem)
         return cls(part, text, measure(text, part.counting, part.limit), render_post(text), problem)
 
     @property

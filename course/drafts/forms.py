@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, SelectChoice, SubmitField, TextAreaField
 from wtforms.validators import NumberRange, Optional
 from wtforms.widgets import HiddenInput
 
 from course.curriculum.content import Lesson
 from course.drafts.targets import Part, platform_choices
+from course.user_text import UserTextForm
 
 
-class ComposerForm(FlaskForm):
+class ComposerForm(UserTextForm):
     """Texts and buttons; limits are checked by the services so that no typed text is lost."""
 
     part_keys: tuple[str, ...] = ()

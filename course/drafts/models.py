@@ -5,6 +5,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
@@ -52,6 +53,15 @@ class Draft(db.Model):
     def is_revising(self) -> bool:
         return self.first_submitted_at is not None and not self.is_submitted
 
+    @property
+    def shared_version(self) -> DraftVersion | None:
+        """The version anyone but the author may read: the newest submitted one.
+
+        A draft is its author's until submitted, and so is a revision in progress: trainers,
+        reviewers and exports see the text as it was last sent for review, never a later one.
+        """
+        return next((version for version in reversed(self.versions) if version.is_submitted), None)
+
     def version(self, number: int) -> DraftVersion | None:
         return next((v for v in self.versions if v.number == number), None)
 
@@ -75,6 +85,12 @@ class DraftVersion(db.Model):
 
     __table_args__ = (sa.UniqueConstraint("draft_id", "number"),)
 
-    @property
+    @hybrid_property
     def is_submitted(self) -> bool:
+        """Sent for review, so readable by others (see Draft.shared_version); in SQL too."""
         return self.submitted_at is not None
+
+    @is_submitted.inplace.expression
+    @classmethod
+    def _is_submitted_expression(cls) -> sa.ColumnElement[bool]:
+        return cls.submitted_at.is_not(None)

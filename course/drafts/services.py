@@ -13,10 +13,10 @@ from course.database import utcnow
 from course.drafts.checks import problems_to_save, problems_to_submit
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
-from course.exercises.platforms import normalise_newlines
 from course.extensions import db
 from course.guidelines.acknowledgements import required_before_submitting
 from course.review.assignment import send_for_review
+from course.user_text import clean_user_text
 
 # Saves within this time of a version's start refine it; later ones start a new version,
 # so the history shows writing sessions rather than every keystroke.
@@ -54,7 +54,7 @@ def save_draft(user: User, lesson: Lesson, texts: dict[str, str], *, platform: s
     """
     parts = parts_for(lesson, language or user.language or DEFAULT_LANGUAGE, platform)
     platform = parts[0].platform.key if parts[0].key == "post" else None
-    texts = {part.key: normalise_newlines(texts.get(part.key) or "") for part in parts}
+    texts = {part.key: clean_user_text(texts.get(part.key)) for part in parts}
     problems = problems_to_save(parts, texts)
     if problems:
         raise DraftError(problems)

@@ -1,17 +1,17 @@
 """Forms built from a lesson's exercise spec: reflection, plan, replies, survey."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, SelectChoice, StringField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, Length, Optional
 
 from course.curriculum.content import Lesson
+from course.user_text import UserTextForm
 
 # The kinds answered with a form here; posts and profiles use the composer.
 FORM_KINDS = ("reflection", "plan", "replies", "survey")
 LONG_TEXT = 10_000
 
 
-class ExerciseForm(FlaskForm):
+class ExerciseForm(UserTextForm):
     """Base for the generated forms; ``answer_names`` lists the answer fields in order."""
 
     answer_names: tuple[str, ...] = ()

@@ -6,6 +6,7 @@ from course.curriculum.content import Lesson
 from course.curriculum.services import complete_lesson
 from course.exercises.models import ExerciseResponse
 from course.extensions import db
+from course.user_text import clean_user_text
 
 
 def response_for(user: User, lesson_slug: str) -> ExerciseResponse | None:
@@ -23,7 +24,8 @@ def save_response(user: User, lesson: Lesson, answers: dict, share: bool = False
     if response is None:
         response = ExerciseResponse(user_id=user.id, lesson_slug=lesson.slug, kind=lesson.exercise.kind)
         db.session.add(response)
-    response.answers = answers
+    response.answers = {name: clean_user_text(value) if isinstance(value, str) else value
+                        for name, value in answers.items()}
     response.is_shared_with_trainer = share and lesson.exercise.kind == "reflection"
     complete_lesson(user, lesson)
     db.session.flush()

@@ -6,9 +6,10 @@ from flask_login import current_user, login_required
 from course.extensions import db, limiter
 from course.guidelines import bp, queries, services
 from course.guidelines.access import editor_or_403
-from course.guidelines.forms import ActionForm, AddSectionForm, PublishForm, StartForm
+from course.guidelines.forms import BODY_LENGTH, ActionForm, AddSectionForm, PublishForm, StartForm
 from course.guidelines.pages import details_form, details_page, publish_page, section_form, section_page
 from course.markup import render_markdown
+from course.user_text import at_most
 
 
 def _step(organisation_id: int, key: str | None = None):
@@ -76,8 +77,8 @@ def section(organisation_id: int, key: str):
     if request.method == "GET":
         return section_page(access, draft, found, form)
     if not form.validate_on_submit():
-        return section_page(access, draft, found, form, problem=_("The page was out of date. Your text is below; "
-                                                                  "save it again."))
+        problem = _("The page was out of date. Your text is below; save it again.") if form.is_stale else None
+        return section_page(access, draft, found, form, problem=problem)
     suggestion = request.form.get("use_suggestion")
     if suggestion:
         return section_page(access, draft, found, form, suggestion_language=suggestion)
@@ -195,4 +196,7 @@ def preview(organisation_id: int):
     """The live preview (guidelines.js): Markdown in, sanitised HTML out."""
     editor_or_403(current_user, organisation_id)
     text = (request.get_json(silent=True) or {}).get("text", "")
-    return jsonify(html=str(render_markdown(text if isinstance(text, str) else "")))
+    text = text if isinstance(text, str) else ""
+    if len(text) > BODY_LENGTH:  # refused before Markdown is rendered
+        return jsonify(problem=str(at_most(BODY_LENGTH).message) % {"length": len(text), "max": BODY_LENGTH}), 422
+    return jsonify(html=str(render_markdown(text)))

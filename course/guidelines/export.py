@@ -11,6 +11,8 @@ import re
 import unicodedata
 from contextlib import suppress
 from datetime import UTC
+from functools import cache
+from pathlib import Path
 
 from flask import render_template
 from flask_babel import force_locale, format_date
@@ -18,6 +20,7 @@ from flask_babel import gettext as _
 from fpdf import FPDF
 from markupsafe import Markup
 
+from course.downloads import style_hash
 from course.exercises.platforms import PLATFORMS
 from course.guidelines.content import quoted
 from course.guidelines.document import GuidelinesDocument
@@ -72,12 +75,27 @@ def as_markdown(doc: GuidelinesDocument) -> str:
         return "\n".join(lines) + "\n"
 
 
+@cache
+def _export_css() -> str:
+    return (Path(__file__).with_name("export.css")).read_text(encoding="utf-8")
+
+
+def html_export_policy() -> str:
+    """The HTML export's Content-Security-Policy: its own inline style and nothing else, wherever it is opened.
+
+    The file is saved and opened on its own, so the site's policy (stylesheets from the site only) would
+    leave it unstyled; this one allows exactly that stylesheet by its hash, and no script, image or frame.
+    """
+    return "; ".join(["default-src 'none'", f"style-src {style_hash(_export_css())}", "base-uri 'none'",
+                      "form-action 'none'", "frame-ancestors 'none'"])
+
+
 def as_html(doc: GuidelinesDocument) -> str:
     """The document as a standalone HTML5 page: no scripts, no external resources, styled for print."""
     with force_locale(doc.language):
         sections = [(section, render_markdown(section.body)) for section in doc.sections]
-        return render_template("guidelines/export.html", doc=doc, date_line=_date_line(doc),
-                               sections=sections, rules=_rule_lines(doc))
+        return render_template("guidelines/export.html", doc=doc, date_line=_date_line(doc), sections=sections,
+                               rules=_rule_lines(doc), css=Markup(_export_css()))  # noqa: S704 (our own file)
 
 
 def _pdf_char(char: str) -> str:

@@ -1,4 +1,5 @@
-"""Forms of the guidelines builder. The rules (lengths, required note) live in services; the forms read input."""
+"""Forms of the guidelines builder. The rules (title and note lengths, required note) live in services; the
+forms read input and refuse texts too long to work with before anything is parsed or rendered."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (
@@ -17,11 +18,15 @@ from wtforms.widgets import CheckboxInput, ListWidget
 from course.exercises.platforms import PLATFORMS
 from course.guidelines.content import DETAIL_FIELDS
 from course.guidelines.rules import parse_hashtags, parse_terms
+from course.user_text import UserTextForm, at_most
 
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGES]
 # The rules edited beside a section's text, by section key.
 SECTION_RULES = {"disclosure": ("disclosure_phrases",), "confidentiality": ("forbidden_terms",)}
+BODY_LENGTH = 20_000  # a section's Markdown: several pages, far more than any suggested text
+LINE_LENGTH = 500  # a name, a contact, the hashtags
+LIST_LENGTH = 2_000  # one entry per line: names, phrases, terms
 
 
 class ActionForm(FlaskForm):
@@ -33,21 +38,22 @@ class StartForm(FlaskForm):
                            description=_l("The suggested texts are offered in this language."))
 
 
-class DetailsForm(FlaskForm):
+class DetailsForm(UserTextForm):
     revision = IntegerField(widget=HiddenField.widget, validators=[Optional()])
     language = SelectField(_l("Language of the text"), choices=LANGUAGE_CHOICES)
-    organisation = StringField(_l("Your organisation’s name, as it appears in the text"))
+    organisation = StringField(_l("Your organisation’s name, as it appears in the text"),
+                               validators=[at_most(LINE_LENGTH)])
     social_contact = StringField(
-        _l("Who looks after the official accounts"),
+        _l("Who looks after the official accounts"), validators=[at_most(LINE_LENGTH)],
         description=_l("A name and an e-mail address, e.g. “Mara Schulz, social@example.org”."))
     crisis_contact = TextAreaField(
-        _l("Whom to call in a crisis"),
+        _l("Whom to call in a crisis"), validators=[at_most(LIST_LENGTH)],
         description=_l("Names and phone numbers that work outside office hours, too."))
     employer_names = TextAreaField(
-        _l("Names that mean your organisation"),
+        _l("Names that mean your organisation"), validators=[at_most(LIST_LENGTH)],
         description=_l("One per line, e.g. the full name, the short name, the brand. A post that names one "
                        "of them is asked for a disclosure."))
-    hashtags = StringField(_l("Your hashtags"),
+    hashtags = StringField(_l("Your hashtags"), validators=[at_most(LINE_LENGTH)],
                            description=_l("Separated by spaces or commas, e.g. #DemoWerk #WirSindDemo."))
     platforms = SelectMultipleField(
         _l("Platforms with official accounts"), choices=[SelectChoice(p.key, p.name) for p in PLATFORMS.values()],
@@ -72,16 +78,16 @@ class DetailsForm(FlaskForm):
                 "platforms": tuple(key for key in self.platforms.data or () if key in PLATFORMS)}
 
 
-class SectionForm(FlaskForm):
+class SectionForm(UserTextForm):
     revision = IntegerField(widget=HiddenField.widget, validators=[Optional()])
     title = StringField(_l("Title"))
-    body = TextAreaField(_l("Text"), description=_l("Markdown: **bold**, *italic*, lists with “-”, links."))
+    body = TextAreaField(_l("Text"), validators=[at_most(BODY_LENGTH)], description=_l("Markdown: **bold**, *italic*, lists with “-”, links."))
     disclosure_phrases = TextAreaField(
-        _l("Accepted disclosures"),
+        _l("Accepted disclosures"), validators=[at_most(LIST_LENGTH)],
         description=_l("One per line, e.g. “my own views”. A post that names your organisation should "
                        "contain one of them; the composer points it out when none is there."))
     forbidden_terms = TextAreaField(
-        _l("Never to post"),
+        _l("Never to post"), validators=[at_most(LIST_LENGTH)],
         description=_l("One per line: confidential projects, client names, internal code names. The composer "
                        "points out each one it finds, whatever the case or spelling of umlauts."))
     save = SubmitField(_l("Save"))
@@ -92,11 +98,11 @@ class SectionForm(FlaskForm):
         return {name: parse_terms(getattr(self, name).data or "") for name in SECTION_RULES.get(key, ())}
 
 
-class AddSectionForm(FlaskForm):
+class AddSectionForm(UserTextForm):
     title = StringField(_l("Title of the new section"))
 
 
-class PublishForm(FlaskForm):
+class PublishForm(UserTextForm):
     note = TextAreaField(_l("Note for this version"),
                          description=_l("What it is about or what changed, in a sentence or two. Learners see it "
                                         "when they are asked to acknowledge the new version."))

@@ -117,7 +117,8 @@ def section_page(access: Access, draft: GuidelineVersion, section: GuidelineSect
     return render_template(
         "guidelines/section.html", access=access, draft=draft, section=section, form=form,
         rule_fields=[getattr(form, name) for name in SECTION_RULES.get(section.key, ())],
-        preview=render_markdown(form.body.data or ""), suggestions=suggestions, previous=previous, theirs=theirs,
+        # A body refused as too long is shown back as typed, not rendered: that work grows with the text.
+        preview=render_markdown(form.body.data or "") if not form.body.errors else "", suggestions=suggestions, previous=previous, theirs=theirs,
         problem=problem, is_suggestion=is_suggestion(section),
         action_form=ActionForm(), steps=steps(draft, section.key),
         preview_url=url_for("guidelines.preview", organisation_id=draft.organisation_id))

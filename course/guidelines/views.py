@@ -2,24 +2,25 @@
 
 The builder's routes are in builder.py, the trainer's tracking in tracking.py.
 """
-from flask import Response, abort, flash, redirect, render_template, url_for
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from course.accounts.models import Role
+from course.downloads import download
 from course.extensions import db
 from course.guidelines import bp, builder, queries, tracking  # noqa: F401 (builder and tracking attach routes)
 from course.guidelines.access import Access, access_or_404
 from course.guidelines.acknowledgements import AcknowledgementError, acknowledge
 from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
 from course.guidelines.content import document_of
-from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
+from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename, html_export_policy
 from course.guidelines.forms import ActionForm, StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
 
-EXPORTS = {"md": ("text/markdown; charset=utf-8", as_markdown), "html": ("text/html; charset=utf-8", as_html),
+EXPORTS = {"md": ("text/markdown", as_markdown), "html": ("text/html", as_html),
            "pdf": ("application/pdf", as_pdf)}
 
 
@@ -82,9 +83,10 @@ def export(organisation_id: int, number: int, extension: str):
     access = access_or_404(current_user, organisation_id)
     document = document_of(_readable_or_404(access, number))
     mimetype, render = EXPORTS[extension]
-    disposition = "inline" if extension == "html" else "attachment"
-    return Response(render(document), content_type=mimetype, headers={
-        "Content-Disposition": f'{disposition}; filename="{export_filename(document, extension)}"'})
+    response = download(render(document), mimetype, export_filename(document, extension), inline=extension == "html")
+    if extension == "html":
+        response.headers["Content-Security-Policy"] = html_export_policy()
+    return response
 
 
 @bp.get("/<int:organisation_id>/versions")

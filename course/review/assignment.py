@@ -155,7 +155,7 @@ def _requests(version_ids: list[int], *, active_only: bool = False,
         .join(User, Draft.user_id == User.id)
         .outerjoin(CohortMember, CohortMember.user_id == User.id)
         .outerjoin(Cohort, CohortMember.cohort_id == Cohort.id)
-        .where(DraftVersion.id.in_(version_ids), DraftVersion.submitted_at.is_not(None))
+        .where(DraftVersion.id.in_(version_ids), DraftVersion.is_submitted)
         .order_by(DraftVersion.submitted_at, DraftVersion.id)
     ).all()
     requests = [_Request(version_id, draft, author, cohort, active_only) for version_id, draft, author, cohort in rows]

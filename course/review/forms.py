@@ -8,6 +8,7 @@ from wtforms import Field, RadioField, SelectChoice, SubmitField, TextAreaField
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.review.models import Review
 from course.review.services import LEVELS
+from course.user_text import UserTextForm
 
 
 def _number(value) -> int | None:
@@ -29,7 +30,7 @@ def show_problems(form: FlaskForm, problems: dict[str, str]) -> str | None:
     return " ".join(general) or None
 
 
-class ReviewForm(FlaskForm):
+class ReviewForm(UserTextForm):
     """Levels and texts; nothing is required here, so that a draft can be saved at any point."""
 
     criterion_keys: tuple[str, ...] = ()
@@ -73,7 +74,7 @@ def review_form_class(criteria: list[Criterion], language: str) -> type[ReviewFo
     return type("ReviewForm", (ReviewForm,), {**fields, "criterion_keys": tuple(c.key for c in criteria)})
 
 
-class RateForm(FlaskForm):
+class RateForm(UserTextForm):
     """How helpful a review was. Field ids carry the review's id: a page holds one form per review."""
 
     helpfulness = RadioField(_l("How helpful was this review?"), coerce=_number, validate_choice=False,

@@ -13,7 +13,7 @@ from course.cohorts.models import CohortMember
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.curriculum.exercise_specs import DEFAULT_RUBRIC
 from course.database import utcnow
-from course.drafts.models import Draft, DraftVersion
+from course.drafts.models import Draft
 from course.extensions import db, lessons
 from course.mail.services import send_mails
 from course.review import assignment, notifications
@@ -189,10 +189,7 @@ def reassign_candidates(review: Review) -> list[User]:
 
 def add_trainer_feedback(trainer: User, draft: Draft, now: datetime | None = None) -> Review:
     """The trainer's own review of the draft's latest submitted version (reused while still open)."""
-    version = db.session.scalar(
-        sa.select(DraftVersion).where(DraftVersion.draft_id == draft.id, DraftVersion.submitted_at.is_not(None))
-        .order_by(DraftVersion.number.desc()).limit(1)
-    )
+    version = draft.shared_version
     if version is None:
         raise ReviewError({"": _("This draft has not been submitted yet.")})
     existing = db.session.scalar(sa.select(Review).where(

@@ -283,6 +283,16 @@ def test_an_unusable_file_is_refused_on_the_people_page(client, auth, signed_in,
     assert "People in this cohort" in html and user_count() == before
 
 
+def test_the_app_wide_size_limit_leaves_room_for_the_csv_check_and_its_own_message(app, client, auth, signed_in,
+                                                                                     cohort, monkeypatch):
+    assert app.config["MAX_CONTENT_LENGTH"] >= 2 * roster.MAX_BYTES
+    # Scaled down by a thousand, as above: the file is over the CSV limit, the request under the app's.
+    monkeypatch.setattr(roster, "MAX_BYTES", 1_000)
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", app.config["MAX_CONTENT_LENGTH"] // 1_000)
+    response = upload(auth, cohort, "big.csv", b"name,email,track\n" + b"x" * 1_500)
+    assert response.status_code == 200 and "The file is larger than 1 MB" in response.get_data(as_text=True)
+
+
 def test_uploading_without_a_file_asks_for_one(client, auth, signed_in, cohort):
     html = auth.post(f"/cohorts/{cohort.id}/people/upload", {}, content_type="multipart/form-data").get_data(
         as_text=True)

@@ -169,3 +169,17 @@ def test_trainer_previews_every_lesson_without_recording_progress(client, auth, 
 def test_lesson_links_point_to_lessons(client, signed_in):
     html = client.get("/learn/before-we-start").get_data(as_text=True)
     assert 'href="/learn/closing-survey"' in html and "lesson:" not in html
+
+
+def test_control_characters_in_an_answer_are_dropped_as_in_every_other_text(auth, signed_in):
+    assert _reflect(auth, "networking-is-doing", text="Null\x00 and\r\nbell\x07 gone.").status_code == 302
+    assert response_for(signed_in, "networking-is-doing").answers == {"answer": "Null and\nbell gone."}
+
+
+def test_answers_given_to_the_service_directly_are_cleaned_too(signed_in):
+    from course.exercises.services import save_response
+
+    lesson = lessons.curriculum.lessons["networking-is-doing"]
+    saved = save_response(signed_in, lesson, {"answer": "A\x00B"})
+    db.session.commit()
+    assert saved.answers == {"answer": "AB"}

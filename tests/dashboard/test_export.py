@@ -79,3 +79,24 @@ def test_german_files_use_semicolons_and_german_headers(client, auth, trainer, c
 
     assert header[0] == "Name" and header[1] == "E-Mail-Adresse"
     assert any(row[0] == "Jürgen Groß" for row in people)
+
+
+def test_the_csv_names_its_charset_once(client, auth, trainer, cohort):
+    auth.login(trainer.email)
+    response = client.get(f"/cohorts/{cohort.id}/export/learners.csv")
+    assert response.headers["Content-Type"] == "text/csv; charset=utf-8"
+
+
+def test_the_file_name_has_an_ascii_fallback_a_utf8_form_and_nothing_unsafe(client, auth, trainer, cohort):
+    cohort.name = 'Früh/jahr\\: "A" <b>|*?\r\nX-Evil: 1'
+    db.session.commit()
+    auth.login(trainer.email)
+    disposition = client.get(f"/cohorts/{cohort.id}/export/lessons.csv").headers["Content-Disposition"]
+    assert "\r" not in disposition and "\n" not in disposition
+    fallback = disposition.split("filename=")[1].split(";")[0]
+    assert fallback.isascii() and not set(fallback) & set('/\\:<>|*?')
+    assert "filename*=UTF-8''Fr%C3%BCh" in disposition
+    utf8_name = disposition.split("filename*=UTF-8''")[1]
+    assert not {"%2F", "%5C", "%3A", "%22", "%3C", "%3E", "%7C", "%2A", "%3F", "%0D", "%0A"} & {
+        utf8_name[i:i + 3] for i in range(len(utf8_name))}
+    assert utf8_name.endswith(".csv") and "lessons" in utf8_name

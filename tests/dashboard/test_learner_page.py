@@ -185,13 +185,46 @@ def test_the_timeline_lists_what_happened_newest_first(client, auth, trainer, le
     assert f'href="/cohorts/{cohort.id}/reviews#draft-{mine.id}"' in timeline
 
 
-def test_drafts_show_their_latest_text_escaped(client, auth, trainer, learner, cohort):
-    draft(learner, "connection-not-detox", "Hello <script>alert(1)</script> & goodbye", submitted=False)
+def test_drafts_show_their_submitted_text_escaped(client, auth, trainer, learner, cohort):
+    draft(learner, "connection-not-detox", "Hello <script>alert(1)</script> & goodbye")
     db.session.commit()
     text = page_of(client, auth, trainer, cohort, learner).get_data(as_text=True)
     assert "<script>alert(1)</script>" not in text
     assert "Hello &lt;script&gt;alert(1)&lt;/script&gt; &amp; goodbye" in text
-    assert "Not submitted yet" in text
+
+
+def test_an_unsubmitted_draft_shows_that_it_is_in_progress_and_nothing_of_its_text(
+        client, auth, trainer, learner, cohort):
+    draft(learner, "connection-not-detox", "My unsent confession about the budget", submitted=False, versions=2)
+    db.session.commit()
+    text = page_of(client, auth, trainer, cohort, learner).get_data(as_text=True)
+    assert "unsent confession" not in text
+    assert "A draft is in progress. Only Sam Learner can read it until they submit it for review." in text
+    assert "2 versions" not in text
+
+
+def test_a_revision_in_progress_stays_private_and_the_submitted_version_shows(
+        client, auth, trainer, learner, admin, cohort):
+    row = draft(learner, "connection-not-detox", "The version I sent for review.")
+    moment = NOW - timedelta(days=1)
+    row.versions.append(DraftVersion(number=2, texts={"post": "Half-finished rewrite, do not read"},
+                                     platform=row.platform, created_at=moment, saved_at=moment))
+    db.session.commit()
+    for viewer in (trainer, admin):
+        text = page_of(client, auth, viewer, cohort, learner).get_data(as_text=True)
+        assert "Half-finished rewrite" not in text
+        assert "The version I sent for review." in text
+        assert "Version 1 submitted for review; a revision is in progress" in text
+        auth.logout()
+
+
+def test_others_read_only_the_newest_submitted_version(learner, cohort):
+    row = draft(learner, "connection-not-detox", "Sent.", versions=1)
+    assert row.shared_version is row.versions[0]
+    row.versions.append(DraftVersion(number=2, texts={"post": "Mine alone."}, platform=row.platform))
+    db.session.flush()
+    assert row.latest.texts == {"post": "Mine alone."} and row.shared_version.texts == {"post": "Sent."}
+    assert draft(learner, "write-about-your-day", "Not yet.", submitted=False).shared_version is None
 
 
 def test_trainers_see_who_reviewed_even_in_an_anonymous_cohort(client, auth, trainer, learner, cohort):

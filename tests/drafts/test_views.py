@@ -205,3 +205,23 @@ def test_one_message_for_three_platforms_is_counted_three_ways(client, auth, wri
 def test_the_composer_of_a_locked_lesson_says_when_it_opens(client, writer):
     response = client.get("/learn/your-profile/write")
     assert response.status_code == 403 and "This stage opens when" in response.get_data(as_text=True)
+
+
+def test_control_characters_are_dropped_alike_by_the_form_and_by_autosave(composer, writer):
+    composer.save("Form\x00 text\x1b.")
+    assert draft_for(writer, POST_LESSON).texts == {"post": "Form text."}
+    assert composer.autosave("Auto\x00save\x7f.", revision=1).status_code == 200
+    db.session.expire_all()
+    assert draft_for(writer, POST_LESSON).texts == {"post": "Autosave."}
+
+
+def test_an_over_long_text_is_neither_counted_nor_previewed_when_shown_again(composer, monkeypatch):
+    import course.drafts.composer as composer_module
+
+    def refuse(*_args, **_kwargs):
+        raise AssertionError("counted a text too long to store")
+
+    monkeypatch.setattr(composer_module, "measure", refuse)
+    monkeypatch.setattr(composer_module, "render_post", refuse)
+    html = composer.save("x" * 20_001).get_data(as_text=True)
+    assert "a draft holds at most 20,000" in html and _textarea(html) == "x" * 20_001

@@ -501,3 +501,25 @@ def test_the_live_preview_is_sanitised_markdown(builder, trainer):
 def test_the_live_preview_is_for_editors_only(builder, staff, leader):
     assert builder(staff).preview({"text": "**x**"}).status_code == 403
     assert builder(leader).preview({"text": "**x**"}).get_json() == {"html": "<p><strong>x</strong></p>"}
+
+
+def test_a_section_too_long_is_refused_at_its_field_with_the_text_kept_and_not_rendered(start, trainer, monkeypatch):
+    import course.guidelines.pages as pages
+
+    rendered = []
+    monkeypatch.setattr(pages, "render_markdown", lambda text: rendered.append(len(text)) or "")
+    used = start(trainer)
+    body = "Be kind. " * 2_500  # 22,500 characters
+    response = used.section("tone", body=body)
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "This has 22500 characters; at most 20000 fit." in text_of(response)
+    assert "The page was out of date" not in text_of(response)
+    assert textarea(page, "body") == body.replace("\r\n", "\n")
+    assert max(rendered, default=0) < 20_000  # only the suggestions, never the refused text
+    assert used.section_of("tone").body is None
+
+
+def test_the_live_preview_refuses_a_text_too_long_before_rendering_it(start, trainer):
+    response = start(trainer).preview({"text": "x" * 20_001})
+    assert response.status_code == 422 and "at most 20000" in response.get_json()["problem"]

@@ -1,5 +1,6 @@
 """Exports of one guidelines version: Markdown, standalone HTML and PDF."""
 import io
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -12,6 +13,8 @@ from pypdf import PdfReader
 from course.guidelines.document import DocumentSection, GuidelinesDocument
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
 from course.guidelines.rules import Rules
+from course.markup import TAGS
+from tests.test_user_markdown import PAYLOADS
 
 TITLES = [
     "Warum wir diese Leitlinien haben",
@@ -177,3 +180,19 @@ def test_pdf_copes_with_text_outside_windows_1252(app, doc):
 ])
 def test_export_filename(doc, organisation, extension, expected):
     assert export_filename(replace(doc, organisation=organisation), extension) == expected
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_every_export_copes_with_every_sanitiser_payload(app, doc, payload):
+    odd = replace(doc, sections=[DocumentSection("custom-1", "Payload", f"Before {payload} after")])
+    with app.test_request_context():
+        markdown_text, html, pdf = as_markdown(odd), as_html(odd), as_pdf(odd)
+    assert payload in markdown_text  # the source, as written
+    page = Page(html)
+    assert "<script" not in html.lower() and not [name for _t, name, _v in page.attrs if name.startswith("on")]
+    for anchor in re.findall(r"<a\b[^>]*>", html):  # every link keeps a safe target, or is no link at all
+        assert re.search(r'\shref="(https?:|mailto:)', anchor), anchor
+    assert set(page.tags) - {"html", "head", "meta", "title", "style", "body", "header", "main", "h1", "h2",
+                             "section", "p", "footer", "ul", "li"} <= TAGS
+    text = flat(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages))
+    assert "Before" in text  # what follows an unclosed <script> is dropped by the sanitiser

@@ -1,4 +1,6 @@
 """Reading the guidelines: the version in force, the list of versions, comparing two, and the exports."""
+import base64
+import hashlib
 import io
 import re
 from datetime import UTC, datetime
@@ -225,7 +227,7 @@ INCLUDED = [TITLES[key] for key in STANDARD if key != "images"] + ["Works counci
 def test_the_markdown_export(exported):
     response = exported("md")
     assert response.headers["Content-Type"] == "text/markdown; charset=utf-8"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="guidelines-acme-ag-v1.md"'
+    assert response.headers["Content-Disposition"] == "attachment; filename=guidelines-acme-ag-v1.md"
     text = response.get_data(as_text=True)
     assert re.findall(r"^## (.+)$", text, re.M) == INCLUDED + ["Rules the composer checks"]
     assert "We listen to **our colleagues**." in text and "Note: First version." in text
@@ -234,16 +236,27 @@ def test_the_markdown_export(exported):
 def test_the_html_export(exported):
     response = exported("html")
     assert response.headers["Content-Type"] == "text/html; charset=utf-8"
-    assert response.headers["Content-Disposition"] == 'inline; filename="guidelines-acme-ag-v1.html"'
+    assert response.headers["Content-Disposition"] == "inline; filename=guidelines-acme-ag-v1.html"
     page = response.get_data(as_text=True)
     assert section_ids(page) == [key for key in STANDARD if key != "images"] + ["custom-1"]
     assert "We listen to <strong>our colleagues</strong>." in page and "Images and copyright" not in page
 
 
+def test_the_html_export_may_use_its_own_style_and_nothing_else(exported, visit, staff, organisation):
+    response = exported("html")
+    policy = response.headers["Content-Security-Policy"]
+    style = re.search(r"<style>(.*?)</style>", response.get_data(as_text=True), re.S).group(1)
+    digest = base64.b64encode(hashlib.sha256(style.encode()).digest()).decode()
+    assert f"style-src 'sha256-{digest}'" in policy
+    assert "default-src 'none'" in policy and "'unsafe-inline'" not in policy and "script-src" not in policy
+    # The site's own pages keep the site's policy.
+    assert "style-src 'self'" in visit(staff).get(f"/guidelines/{organisation.id}").headers["Content-Security-Policy"]
+
+
 def test_the_pdf_export_has_every_included_section(exported):
     response = exported("pdf")
     assert response.headers["Content-Type"] == "application/pdf"
-    assert response.headers["Content-Disposition"] == 'attachment; filename="guidelines-acme-ag-v1.pdf"'
+    assert response.headers["Content-Disposition"] == "attachment; filename=guidelines-acme-ag-v1.pdf"
     data = response.get_data()
     assert data.startswith(b"%PDF-")
     text = flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
@@ -314,3 +327,14 @@ def test_every_section_of_either_version_appears_once():
     older, newer = document(A, B, C), document(("x", "X", "x."), C, A, ("y", "Y", "y."), number=2)
     keys = [change.key for change in compare(older, newer)]
     assert sorted(keys) == ["a", "b", "c", "x", "y"] and len(keys) == len(set(keys))
+
+
+def test_a_published_version_with_links_the_sanitiser_strips_still_exports(published, visit, staff, organisation):
+    published(texts={"purpose": 'Files: [x](ftp://files.example), <a>plain</a> and <a title="t">titled</a>.'})
+    reader = visit(staff)
+    responses = {extension: reader.get(f"/guidelines/{organisation.id}/versions/1/guidelines.{extension}")
+                 for extension in ("pdf", "html", "md")}
+    assert {extension: response.status_code for extension, response in responses.items()} == {
+        "pdf": 200, "html": 200, "md": 200}
+    text = flat(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(responses["pdf"].get_data())).pages))
+    assert "Files: x, plain and titled." in text

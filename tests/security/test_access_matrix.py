@@ -219,6 +219,9 @@ def test_route_answers_role_as_expected(client, auth, world, role, method, path,
     else:
         response = client.post(url, data={"csrf_token": csrf_token(client), **data})
     response.close()  # static files are streamed from an open file
+    if role != "anonymous" and not path.startswith("/static/"):
+        # Private pages must not stay in a browser's or a proxy's cache after the person leaves.
+        assert response.headers.get("Cache-Control") == "no-store", path
     expected = _expected(expectations, role)
     if expected == LOGIN:
         assert response.status_code == 302 and response.headers["Location"].startswith("/login")

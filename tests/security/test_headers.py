@@ -22,6 +22,14 @@ def test_pages_have_no_inline_script_and_nothing_from_elsewhere(client, auth, ad
         assert "https://" not in html and "http://" not in html.replace('xmlns="http://', "")
 
 
+def test_static_files_stay_cacheable_for_a_signed_in_person(client, auth, learner):
+    auth.login(learner.email)
+    response = client.get("/static/css/app.css")
+    response.close()
+    assert "no-store" not in response.headers.get("Cache-Control", "")
+    assert client.get("/profile").headers["Cache-Control"] == "no-store"
+
+
 def test_hsts_only_over_https(client):
     assert "Strict-Transport-Security" not in client.get("/login").headers
     assert "Strict-Transport-Security" in client.get("/login", base_url="https://localhost").headers
