@@ -196,9 +196,6 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
     user = member.user
     drafts = {draft.lesson_slug: draft for draft in rows.drafts}
     reviewed = {review.draft_id for review in rows.received if review.is_visible_to_author}
-    # Feedback answered: a visible review rated, or the draft revised and submitted again.
-    answered = {review.draft_id for review in rows.received if review.is_visible_to_author and review.rated_at} | {
-        draft.id for draft in rows.drafts if sum(version.is_submitted for version in draft.versions) > 1}
     stages = []
     for stage in lessons.curriculum.stages:
         lesson_rows = []
@@ -207,8 +204,7 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
             status = lesson_status(read=progress is not None and progress.is_read,
                                    completed=progress is not None and progress.is_completed,
                                    submitted=draft is not None and draft.first_submitted_at is not None,
-                                   reviewed=draft is not None and draft.id in reviewed,
-                                   answered=draft is not None and draft.id in answered)
+                                   reviewed=draft is not None and draft.id in reviewed)
             lesson_rows.append(LessonRow(lesson.text(language).title, status, lesson.required))
         if lesson_rows:
             stages.append(StageRow(stage.number, stage.title(language), lesson_rows))

@@ -14,6 +14,7 @@ from course.database import utcnow
 from course.drafts.services import save_draft, submit_draft
 from course.extensions import db, lessons
 from course.review.models import Review
+from course.review.services import rate_review
 from tests.dashboard.cohort_seed import seed_cohort
 from tests.guidelines.factories import publish_guidelines
 
@@ -74,7 +75,8 @@ def test_statuses_run_from_read_to_complete(app, cohort):
     submit_post(person(cohort, "Dora Dietz"))
     answered = submit_post(person(cohort, "Emil Ernst"))
     rated = db.session.scalars(sa.select(Review).where(Review.draft_id == answered.id)).first()
-    rated.submitted_at, rated.helpfulness, rated.rated_at = utcnow(), 5, utcnow()
+    rated.submitted_at = utcnow()
+    rate_review(rated, 5, None)
     db.session.commit()
 
     loaded = {learner.user.name: learner for learner in load_progress(cohort, lessons.curriculum, utcnow()).learners}

@@ -38,13 +38,14 @@ def test_saving_without_javascript_keeps_the_text_and_shows_count_and_preview(co
     assert '<span class="post-hashtag">#Pairing</span>' in html and '<span class="post-mention">@jo</span>' in html
 
 
-def test_submitting_sends_the_text_to_review_and_completes_the_lesson(composer, writer, client):
+def test_submitting_sends_the_text_to_review_and_says_when_the_lesson_is_complete(composer, writer, client):
     response = composer.save("Ask Jo about audits: she explains the why.", action="submit")
     assert response.status_code == 302 and response.location.endswith(f"/learn/{POST_LESSON}#exercise")
     lesson_page = client.get(f"/learn/{POST_LESSON}").get_data(as_text=True)
-    assert "Your text is submitted for peer review. This lesson is complete." in lesson_page
+    assert "Your text is submitted for peer review." in lesson_page
+    assert "Submitted for review — complete once you have read and answered the feedback." in lesson_page
     assert "Submitted for peer review. You can revise it after the feedback." in lesson_page
-    assert db.session.query(LessonProgress).filter_by(user_id=writer.id, lesson_slug=POST_LESSON).one().is_completed
+    assert db.session.query(LessonProgress).filter_by(user_id=writer.id, lesson_slug=POST_LESSON).one().is_read
 
 
 def test_over_the_limit_is_saved_marked_and_explained_on_submit(composer, writer):
