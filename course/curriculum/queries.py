@@ -13,8 +13,8 @@ from course.cohorts.circles import cohort_of
 from course.cohorts.models import Cohort
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.models import LessonProgress
-from course.drafts.models import Draft
 from course.curriculum.unlocking import CourseProgress, LessonState, Pace, StageState, course_progress, stage_states
+from course.drafts.models import Draft
 from course.extensions import db, lessons
 
 
