@@ -11,9 +11,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import url_for
-from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from course.accounts.models import User
@@ -22,6 +22,7 @@ from course.cohorts.queries import KIND_LABELS
 from course.curriculum.models import LessonProgress
 from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
+from course.dates import format_moment
 from course.drafts.models import Draft
 from course.drafts.targets import parts_for
 from course.exercises.models import ExerciseResponse
@@ -278,7 +279,7 @@ def review_status(review: Review, now: datetime) -> tuple[str, str]:
         return "hidden", _("submitted, hidden from the author")
     if review.is_submitted:
         return "submitted", _("submitted")
-    due = format_datetime(review.due_at, "short")
+    due = format_moment(review.due_at)
     if review.is_overdue(now):
         return "overdue", _("overdue since %(due)s", due=due)
     return "open", _("open, due %(due)s", due=due)

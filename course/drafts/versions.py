@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import request
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -12,6 +11,7 @@ from wtforms import SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from course.curriculum.content import Lesson
+from course.dates import format_moment
 from course.drafts.diff import Segment, word_diff
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
@@ -46,7 +46,7 @@ class Comparison:
 
 
 def version_label(version: DraftVersion) -> str:
-    when = format_datetime(version.saved_at, "short")
+    when = format_moment(version.saved_at)
     if version.is_submitted:
         return _("Version %(number)s – submitted %(when)s", number=version.number, when=when)
     return _("Version %(number)s – saved %(when)s", number=version.number, when=when)

@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from flask import request
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
+from course.dates import format_day
 from course.drafts.diff import Segment, word_diff
 from course.guidelines.document import GuidelinesDocument
 from course.guidelines.forms import CompareForm
@@ -40,7 +40,7 @@ class SectionChange:
 def version_label(version: GuidelineVersion) -> str:
     if version.is_published:
         return _("Version %(number)d – published %(date)s", number=version.number,
-                 date=format_date(version.published_at, "medium"))
+                 date=format_day(version.published_at))
     return _("Version %(number)d – draft", number=version.number)
 
 
