@@ -12,7 +12,7 @@ from wtforms.validators import Optional
 
 from course.curriculum.content import Lesson
 from course.dates import format_moment
-from course.drafts.diff import Segment, word_diff
+from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
 from course.exercises.platforms import PLATFORMS
@@ -32,6 +32,7 @@ class CompareForm(FlaskForm):
 class PartComparison:
     label: str
     segments: list[Segment]
+    only_spacing: bool = False  # changed, but only in spaces and line breaks
 
     @property
     def is_unchanged(self) -> bool:
@@ -74,9 +75,11 @@ def version_comparison(lesson: Lesson, language: str, draft: Draft, form: Compar
         return None
     labels = {part.key: part.label for part in parts_for(lesson, language, draft.platform)}
     keys = list(labels) + [key for key in {**older.texts, **newer.texts} if key not in labels]
+    texts = [(key, older.texts.get(key, ""), newer.texts.get(key, "")) for key in keys]
     return Comparison(older, newer, [
-        PartComparison(_label(key, labels, older, newer), word_diff(older.texts.get(key, ""), newer.texts.get(key, "")))
-        for key in keys
+        PartComparison(_label(key, labels, older, newer), shown_diff(before, after),
+                       differs_only_in_spacing(before, after))
+        for key, before, after in texts
     ])
 
 

@@ -135,6 +135,23 @@ def test_versions_compare_word_by_word(composer, writer, client):
     assert "No changes in this part." in older_first
 
 
+def test_a_replaced_word_and_its_replacement_read_apart(composer, writer, client):
+    composer.save("Post it in the app.", action="submit")
+    composer.save("Post it in the week.", revision=1)
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    assert ('<del><span class="visually-hidden">removed: </span>app.</del> '
+            '<ins><span class="visually-hidden">added: </span>week.</ins>') in html
+
+
+def test_a_version_that_only_changed_spacing_says_so_without_empty_marks(composer, writer, client):
+    composer.save("Post it in the app.", action="submit")
+    composer.save("Post it  in the\napp.", revision=1)
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    diff = html.split('class="diff"')[1].split("</div>")[0]
+    assert "Only spacing changed in this part." in html
+    assert "<ins" not in diff and "<del" not in diff
+
+
 def test_versions_before_writing_say_what_to_do(client, writer):
     html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
     assert "You have not written anything for this exercise yet." in html and "Start writing" in html
