@@ -48,7 +48,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _init_extensions(app)
     _register_blueprints(app)
 
-    from course import cli, errors, security, worker
+    from course import cli, dates, errors, security, worker
     from course.markup import render_markdown
     from course.navigation import layout_context
 
@@ -58,6 +58,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     worker.init_worker(app)
     app.context_processor(layout_context)
     app.add_template_filter(render_markdown, "markdown")
+    dates.init_dates(app)
     app.before_request(_touch_last_seen)
     if app.debug:
         _refuse_broken_lessons(app)

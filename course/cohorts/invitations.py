@@ -9,7 +9,6 @@ from enum import StrEnum
 
 import sqlalchemy as sa
 from flask import current_app
-from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.orm import contains_eager, joinedload
@@ -19,6 +18,7 @@ from course.accounts.services import create_user, invitation_mail
 from course.cohorts.models import Cohort, CohortMember
 from course.cohorts.roster import Problem, RosterRow, make_row
 from course.curriculum.models import LessonProgress
+from course.dates import format_day, format_moment
 from course.drafts.models import Draft
 from course.exercises.models import ExerciseResponse
 from course.extensions import db
@@ -306,9 +306,9 @@ def _person_row(member: CohortMember) -> PersonRow:
     if not user.active:
         status, label = "deactivated", _("deactivated")
     elif user.is_invited:
-        status, label = "invited", _("invited on %(date)s", date=format_date(member.joined_at, "medium"))
+        status, label = "invited", _("invited on %(date)s", date=format_day(member.joined_at))
     elif user.last_seen_at:
-        status, label = "active", _("active, last seen %(when)s", when=format_datetime(user.last_seen_at, "short"))
+        status, label = "active", _("active, last seen %(when)s", when=format_moment(user.last_seen_at))
     else:
         status, label = "active", _("active, not signed in yet")
     return PersonRow(member, status, label, can_resend=status == "invited",

@@ -10,13 +10,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import sqlalchemy as sa
-from flask_babel import format_datetime, format_decimal, get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import joinedload
 
 from course.accounts.models import Role, User
 from course.cohorts.models import Circle, Cohort, CohortMember
+from course.dates import format_moment
 from course.drafts.models import Draft, DraftVersion
 from course.extensions import db, lessons
 from course.permissions import get_scoped_or_404
@@ -177,7 +178,7 @@ def _review_row(review: Review, slug: str, version_number: int | None, candidate
 
 def _status(review: Review, now: datetime) -> tuple[str, str]:
     """A key for the page's styling and what a trainer reads, most important state first."""
-    due = format_datetime(review.due_at, "short")
+    due = format_moment(review.due_at)
     if review.withdrawn_at is not None:
         return "withdrawn", _("withdrawn: given to someone else")
     if review.is_hidden:

@@ -27,7 +27,8 @@ def update_review_settings(cohort: Cohort, *, reviewers_per_draft: int, review_d
                            guidelines_required: bool = False) -> set[str]:
     """Change how the cohort's drafts are reviewed; returns the names of the settings that changed.
 
-    The new numbers apply to reviews handed out from now on. A cohort that
+    The new numbers apply to reviews handed out from now on; anonymity to
+    every review at once (``settings_changed_notes`` says so). A cohort that
     promised anonymity cannot take it back once reviews exist: the names of
     people who reviewed under that promise would reach the authors.
     """
@@ -48,6 +49,27 @@ def update_review_settings(cohort: Cohort, *, reviewers_per_draft: int, review_d
         setattr(cohort, name, wanted[name])
     db.session.flush()
     return changed
+
+
+def settings_changed_notes(cohort: Cohort, changed: set[str]) -> list[str]:
+    """What the saved ``changed`` settings mean for reviews already handed out and for new ones.
+
+    The numbers are copied into each review when it is handed out, so they
+    only touch new ones; anonymity is read from the cohort whenever a review is
+    shown, so switching it on covers every review at once (e-mails already
+    sent keep the names they carried).
+    """
+    notes = []
+    if changed & {"reviewers_per_draft", "review_due_days"}:
+        notes.append(_("The number of reviewers and the due date apply to reviews handed out from now on."))
+    if "anonymous_reviews" in changed and cohort.anonymous_reviews:
+        notes.append(_("Reviews in this cohort are now anonymous, including those already handed out: authors "
+                       "no longer see who reviewed them on any page or export. E-mails already sent keep the "
+                       "names they carried.") if _has_reviews(cohort) else
+                     _("Reviews in this cohort are now anonymous: authors will not learn who reviewed them."))
+    elif "anonymous_reviews" in changed:
+        notes.append(_("Reviews in this cohort are named: authors will see who reviewed them."))
+    return notes
 
 
 def _has_reviews(cohort: Cohort) -> bool:

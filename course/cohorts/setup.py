@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import sqlalchemy as sa
-from flask_babel import format_date
 from flask_babel import gettext as _
 
 from course.accounts.models import Organisation
 from course.cohorts.models import Cohort, Pacing, StageSchedule
+from course.dates import format_day
 from course.extensions import db, lessons
 
 NAME_MAX = 200
@@ -166,7 +166,7 @@ def _schedule(details: CohortDetails, problems: dict[str, str]) -> dict[str, dat
 
 
 def _backwards(number: int, earlier: int | None, earlier_date: date) -> str:
-    when = format_date(earlier_date, "long")
+    when = format_day(earlier_date, long=True)
     if earlier is None:
         return _("Stage %(number)d cannot open before the cohort starts on %(date)s.", number=number, date=when)
     return _("Stage %(number)d cannot open before stage %(earlier)d, which opens on %(date)s.",

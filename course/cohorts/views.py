@@ -7,7 +7,7 @@ from flask_login import current_user
 from course.cohorts import bp, moderation, people, queries, setup_views  # noqa: F401 (moderation, people, setup_views add routes)
 from course.cohorts import circles as circle_services
 from course.cohorts.forms import MoveMemberForm, ReviewSettingsForm, confirm_or_400
-from course.cohorts.settings import SettingsError, update_review_settings
+from course.cohorts.settings import SettingsError, settings_changed_notes, update_review_settings
 from course.extensions import db
 from course.permissions import staff_required
 
@@ -68,7 +68,9 @@ def review_settings(cohort_id: int):
                 getattr(form, name).errors.append(message)
         else:
             db.session.commit()
-            flash(_("The review settings are saved. They apply to reviews handed out from now on."), "success")
+            flash(_("The review settings are saved."), "success")
+            for note in settings_changed_notes(cohort, changed):
+                flash(note, "info")
             if "leadership_reviews_only" in changed and cohort.leadership_reviews_only and cohort.circles:
                 flash(_("Form the circles again to keep leadership and staff apart."), "info")
             return redirect(url_for("cohorts.review_settings", cohort_id=cohort.id))

@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 from flask import abort, render_template
-from flask_babel import format_date, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.curriculum.queries import CourseView, course_view
 from course.curriculum.rendering import lesson_html
 from course.curriculum.unlocking import LessonState, StageState
+from course.dates import format_day
 from course.exercises.forms import ExerciseForm
 from course.exercises.panels import exercise_panel
 
@@ -19,7 +20,7 @@ def lock_reason(stage: StageState, language: str) -> str:
         return _("This stage opens when you have completed every lesson of “%(stage)s”.",
                  stage=stage.waits_for.title(language))
     if stage.opens_on is not None:
-        return _("This stage opens on %(date)s.", date=format_date(stage.opens_on, "long"))
+        return _("This stage opens on %(date)s.", date=format_day(stage.opens_on, long=True))
     return _("Your trainer has not scheduled this stage yet.")
 
 

@@ -14,6 +14,7 @@ from course.cohorts.models import Cohort
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.models import LessonProgress
 from course.curriculum.unlocking import CourseProgress, LessonState, Pace, StageState, course_progress, stage_states
+from course.drafts.models import Draft
 from course.extensions import db, lessons
 
 
@@ -32,6 +33,12 @@ def pace_of(cohort: Cohort | None) -> Pace:
 def progress_of(user: User) -> dict[str, LessonProgress]:
     rows = db.session.scalars(sa.select(LessonProgress).where(LessonProgress.user_id == user.id))
     return {row.lesson_slug: row for row in rows}
+
+
+def submitted_lessons(user: User) -> frozenset[str]:
+    """The lessons whose draft ``user`` has sent to peer review."""
+    return frozenset(db.session.scalars(sa.select(Draft.lesson_slug).where(
+        Draft.user_id == user.id, Draft.first_submitted_at.is_not(None))))
 
 
 @dataclass
@@ -64,5 +71,6 @@ def course_view(user: User) -> CourseView:
     preview = not user.is_learner
     cohort = None if preview else cohort_of(user)
     track = None if preview else user.track.value
-    states = stage_states(curriculum, track, pace_of(cohort), progress_of(user), today(), preview=preview)
+    submitted = frozenset() if preview else submitted_lessons(user)
+    states = stage_states(curriculum, track, pace_of(cohort), progress_of(user), today(), preview, submitted)
     return CourseView(curriculum, cohort, states, course_progress(states), preview)

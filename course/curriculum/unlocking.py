@@ -2,6 +2,10 @@
 
 Self-paced: the first stage is open; each further stage opens when every
 required lesson of the previous one (for the learner's track) is complete.
+Complete means one thing everywhere: the lesson's progress row says so
+(``LessonProgress.completed_at``, written by ``curriculum.services.complete_lesson``
+when the lesson's rule is met); the bar, the trainer's matrix and the exports
+all count those rows and nothing else.
 Scheduled: a stage opens on the date the trainer set for it; the first stage
 without a date opens on the cohort's start date.
 """
@@ -28,6 +32,7 @@ class LessonState:
     lesson: Lesson
     progress: LessonProgress | None
     is_locked: bool
+    is_submitted: bool = False  # a draft went to peer review; complete once its feedback is answered
 
     @property
     def is_read(self) -> bool:
@@ -51,17 +56,12 @@ class StageState:
         return sum(state.is_completed for state in self.lessons)
 
     @property
-    def read(self) -> int:
-        """Lessons read but not yet complete."""
-        return sum(state.is_read and not state.is_completed for state in self.lessons)
-
-    @property
     def total(self) -> int:
         return len(self.lessons)
 
     @property
     def percent(self) -> int:
-        return percent_done(self.completed, self.read, self.total) if self.total else 100
+        return percent_complete(self.completed, self.total) if self.total else 100
 
     @property
     def is_complete(self) -> bool:
@@ -76,8 +76,12 @@ def stage_states(
     progress: dict[str, LessonProgress],
     today: date,
     preview: bool = False,
+    submitted: frozenset[str] = frozenset(),
 ) -> list[StageState]:
-    """The state of every stage for a learner on ``track``; ``preview`` opens all (trainers)."""
+    """The state of every stage for a learner on ``track``; ``preview`` opens all (trainers).
+
+    ``submitted`` holds the slugs of lessons whose draft went to peer review.
+    """
     states: list[StageState] = []
     for index, stage in enumerate(curriculum.stages):
         previous = states[-1] if states else None
@@ -90,27 +94,27 @@ def stage_states(
             opens_on = None
             is_open = previous is None or (previous.is_open and previous.is_complete)
             waits_for = None if is_open or previous is None else previous.stage
-        lessons = [LessonState(lesson, progress.get(lesson.slug), not is_open) for lesson in stage.lessons_for(track)]
+        lessons = [LessonState(lesson, progress.get(lesson.slug), not is_open, lesson.slug in submitted)
+                   for lesson in stage.lessons_for(track)]
         states.append(StageState(stage, lessons, is_open, opens_on, waits_for))
     return states
 
 
-def percent_done(completed: int, read: int, total: int) -> int:
-    """Progress for the bar: a lesson read but not yet done counts half."""
-    return round(100 * (completed + read / 2) / total) if total else 0
+def percent_complete(completed: int, total: int) -> int:
+    """The share of complete lessons, as the learner's bar and the trainer's matrix show it."""
+    return round(100 * completed / total) if total else 0
 
 
 @dataclass(frozen=True)
 class CourseProgress:
     completed: int
-    read: int
     total: int
 
     @property
     def percent(self) -> int:
-        return percent_done(self.completed, self.read, self.total)
+        return percent_complete(self.completed, self.total)
 
 
 def course_progress(states: list[StageState]) -> CourseProgress:
-    """Completed (and read) lessons out of all the learner sees."""
-    return CourseProgress(sum(s.completed for s in states), sum(s.read for s in states), sum(s.total for s in states))
+    """Complete lessons out of all the learner sees."""
+    return CourseProgress(sum(s.completed for s in states), sum(s.total for s in states))

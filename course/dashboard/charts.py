@@ -9,10 +9,11 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from babel.dates import format_skeleton
 from babel.numbers import format_percent
-from flask_babel import format_date, format_decimal, get_locale, ngettext
+from flask_babel import format_decimal, get_locale, ngettext
 from flask_babel import gettext as _
+
+from course.dates import format_axis_day, format_day
 
 MAX_X_TICKS = 6
 MAX_MARKERS = 31  # beyond about a month of days, dots would merge into the line
@@ -155,7 +156,7 @@ def completion_chart(points: list[tuple[date, float]], *, maximum: float, title:
     y_ticks = tuple(Tick(round(y_of(value), 1), _format_value(value, percent), "end")
                     for value in _multiples(step, top))
     x_ticks = _day_ticks(first, span, x_of) if points else ()
-    rows = tuple(Row(format_date(day, "medium"), (_format_value(value, percent),)) for day, value in points)
+    rows = tuple(Row(format_day(day), (_format_value(value, percent),)) for day, value in points)
     return LineChart(chart_id, title, description, value_label, frame, line, area,
                      tuple(Marker(round(x, 1), round(y, 1)) for x, y in shown), x_ticks, y_ticks,
                      (_("Date"), value_label), rows)
@@ -192,9 +193,7 @@ def _day_ticks(first: date, span: int, x_of) -> tuple[Tick, ...]:
 
 def _short_date(day: date, first: date, last: date | None = None, *, by_month: bool = False) -> str:
     """Day and month; with the year when the range crosses one, only month and year for long steps."""
-    crosses_year = last is not None and first.year != last.year
-    skeleton = ("yMMM" if by_month else "yMMMd") if crosses_year else "MMMd"
-    return format_skeleton(skeleton, day, locale=get_locale())
+    return format_axis_day(day, with_year=last is not None and first.year != last.year, by_month=by_month)
 
 
 def _format_value(value: float, percent: bool) -> str:

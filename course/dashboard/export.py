@@ -11,13 +11,14 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from flask_babel import format_datetime, get_locale
+from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.curriculum.content import Curriculum
 from course.dashboard.attention import REASONS, Attention
 from course.dashboard.progress import CohortProgress, LearnerProgress
 from course.dashboard.states import STATUS_LABELS
+from course.dates import format_for_export
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SEPARATORS = {"de": ";"}
@@ -37,7 +38,7 @@ def to_csv(header: Sequence[str], rows: Iterable[Sequence]) -> bytes:
 
 
 def _when(moment) -> str:
-    return format_datetime(moment, "yyyy-MM-dd HH:mm") if moment else ""
+    return format_for_export(moment)
 
 
 def status_label(learner: LearnerProgress) -> str:

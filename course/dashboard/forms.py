@@ -43,5 +43,6 @@ class FilterForm(FlaskForm):
 class RemindForm(FlaskForm):
     """Reminding everyone who needs attention: the quiet days the trainer was looking at."""
 
-    days = IntegerField(widget=HiddenInput(), default=DEFAULT_IDLE_DAYS,
+    # Its own id: the filter form on the same page has a "days" field too.
+    days = IntegerField(widget=HiddenInput(), default=DEFAULT_IDLE_DAYS, id="remind-days",
                         validators=[InputRequired(), NumberRange(*IDLE_DAYS_RANGE)])

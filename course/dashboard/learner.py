@@ -11,9 +11,9 @@ from datetime import datetime
 
 import sqlalchemy as sa
 from flask import url_for
-from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from course.accounts.models import User
@@ -22,6 +22,7 @@ from course.cohorts.queries import KIND_LABELS
 from course.curriculum.models import LessonProgress
 from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
+from course.dates import format_moment
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.models import ExerciseResponse
@@ -199,9 +200,6 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
     user = member.user
     drafts = {draft.lesson_slug: draft for draft in rows.drafts}
     reviewed = {review.draft_id for review in rows.received if review.is_visible_to_author}
-    # Feedback answered: a visible review rated, or the draft revised and submitted again.
-    answered = {review.draft_id for review in rows.received if review.is_visible_to_author and review.rated_at} | {
-        draft.id for draft in rows.drafts if sum(version.is_submitted for version in draft.versions) > 1}
     stages = []
     for stage in lessons.curriculum.stages:
         lesson_rows = []
@@ -210,8 +208,7 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
             status = lesson_status(read=progress is not None and progress.is_read,
                                    completed=progress is not None and progress.is_completed,
                                    submitted=draft is not None and draft.first_submitted_at is not None,
-                                   reviewed=draft is not None and draft.id in reviewed,
-                                   answered=draft is not None and draft.id in answered)
+                                   reviewed=draft is not None and draft.id in reviewed)
             lesson_rows.append(LessonRow(lesson.text(language).title, status, lesson.required))
         if lesson_rows:
             stages.append(StageRow(stage.number, stage.title(language), lesson_rows))
@@ -287,7 +284,7 @@ def review_status(review: Review, now: datetime) -> tuple[str, str]:
         return "hidden", _("submitted, hidden from the author")
     if review.is_submitted:
         return "submitted", _("submitted")
-    due = format_datetime(review.due_at, "short")
+    due = format_moment(review.due_at)
     if review.is_overdue(now):
         return "overdue", _("overdue since %(due)s", due=due)
     return "open", _("open, due %(due)s", due=due)

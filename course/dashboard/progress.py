@@ -17,9 +17,10 @@ from course.accounts.models import Role, User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.content import Curriculum, Lesson, Stage
 from course.curriculum.models import LessonProgress
+from course.curriculum.unlocking import percent_complete
 from course.dashboard.reminders import last_reminded
 from course.dashboard.states import LessonStatus, lesson_status
-from course.drafts.models import Draft, DraftVersion
+from course.drafts.models import Draft
 from course.extensions import db
 from course.guidelines.models import Acknowledgement
 from course.guidelines.queries import latest_published
@@ -55,8 +56,7 @@ class LearnerProgress:
     unreviewed: list[str] = field(default_factory=list)  # submitted drafts nobody is reviewing
     acknowledged_at: datetime | None = None
     reminded_at: datetime | None = None
-    completed: int = 0  # lessons of their track whose exercise is done, as their own progress bar counts
-
+    completed: int = 0  # lessons of their track complete, as their own progress bar counts
 
     @property
     def total(self) -> int:
@@ -64,7 +64,7 @@ class LearnerProgress:
 
     @property
     def percent(self) -> int:
-        return round(100 * self.completed / self.total) if self.total else 0
+        return percent_complete(self.completed, self.total)
 
     @property
     def stages_complete(self) -> int:
@@ -108,7 +108,7 @@ def load_progress(cohort: Cohort, curriculum: Curriculum, now: datetime, only: i
     learners = {user.id: LearnerProgress(user, circle_id, number, joined_at)
                 for user, circle_id, number, joined_at in members}
     activity: dict[int, list[datetime | None]] = defaultdict(list)
-    submitted, reviewed, answered = _drafts(scope, learners, activity)
+    submitted, reviewed = _drafts(scope, learners, activity)
     completions = []
     progress: dict[int, dict[str, tuple[datetime | None, datetime | None]]] = defaultdict(dict)
     for user_id, slug, read_at, completed_at in db.session.execute(_of_members(
@@ -131,10 +131,10 @@ def load_progress(cohort: Cohort, curriculum: Curriculum, now: datetime, only: i
                 key = (learner.user.id, lesson.slug)
                 learner.statuses[lesson.slug] = lesson_status(
                     read=read_at is not None, completed=completed_at is not None,
-                    submitted=key in submitted, reviewed=key in reviewed, answered=key in answered)
+                    submitted=key in submitted, reviewed=key in reviewed)
                 if completed_at is not None:
                     learner.completed += 1
-            # As the course counts it (curriculum.unlocking): a lesson is done once its exercise is.
+            # As the course counts it (curriculum.unlocking): the progress row says whether a lesson is complete.
             required = [lesson for lesson in lessons if lesson.required]
             learner.stages.append(StageCompletion(
                 stage, sum(mine.get(lesson.slug, (None, None))[1] is not None for lesson in required),
@@ -165,21 +165,17 @@ def _members(scope) -> list[tuple[User, int | None, int | None, datetime]]:
     ).all()
 
 
-def _drafts(scope, learners: dict[int, LearnerProgress], activity) -> tuple[set, set, set]:
-    """Which (learner, lesson) have a draft submitted, reviewed, and its feedback answered; drafts nobody reviews."""
+def _drafts(scope, learners: dict[int, LearnerProgress], activity) -> tuple[set, set]:
+    """Which (learner, lesson) have a draft submitted, and reviewed; drafts nobody reviews."""
     reviewing = sa.func.count(Review.id).filter(Review.withdrawn_at.is_(None))
     is_visible = sa.and_(Review.submitted_at.is_not(None), Review.hidden_at.is_(None))
     visible = sa.func.count(Review.id).filter(is_visible)
-    rated = sa.func.count(Review.id).filter(is_visible, Review.rated_at.is_not(None))
-    revisions = (sa.select(sa.func.count(DraftVersion.id))
-                 .where(DraftVersion.draft_id == Draft.id, DraftVersion.is_submitted).scalar_subquery())
     rows = db.session.execute(_of_members(
-        sa.select(Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at, reviewing, visible,
-                  rated, revisions)
+        sa.select(Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at, reviewing, visible)
         .outerjoin(Review, Review.draft_id == Draft.id), Draft.user_id, scope
     ).group_by(Draft.id, Draft.user_id, Draft.lesson_slug, Draft.first_submitted_at, Draft.updated_at))
-    submitted, reviewed, answered = set(), set(), set()
-    for user_id, slug, submitted_at, updated_at, reviewers, visible_reviews, ratings, versions in rows:
+    submitted, reviewed = set(), set()
+    for user_id, slug, submitted_at, updated_at, reviewers, visible_reviews in rows:
         activity[user_id].append(updated_at)
         if submitted_at is None:
             continue
@@ -188,11 +184,9 @@ def _drafts(scope, learners: dict[int, LearnerProgress], activity) -> tuple[set,
         learners[user_id].drafts_submitted += 1
         if visible_reviews:
             reviewed.add(key)
-        if ratings or versions > 1:
-            answered.add(key)
         if not reviewers:
             learners[user_id].unreviewed.append(slug)
-    return submitted, reviewed, answered
+    return submitted, reviewed
 
 
 def _reviews_given(scope, learners: dict[int, LearnerProgress], activity, now: datetime) -> None:

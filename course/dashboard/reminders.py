@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.cohorts.models import Cohort
 from course.dashboard.models import Reminder
+from course.dates import format_moment
 from course.extensions import db
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, send_mails
@@ -36,8 +36,8 @@ def may_remind(reminded_at: datetime | None, now: datetime) -> bool:
 def blocked_message(reminded_at: datetime) -> str:
     """Why the button is not offered: when the last reminder went and when the next may go."""
     return _("Reminded on %(when)s; the next reminder is possible from %(next)s.",
-             when=format_datetime(reminded_at, "short"),
-             next=format_datetime(reminded_at + REMINDER_INTERVAL, "short"))
+             when=format_moment(reminded_at),
+             next=format_moment(reminded_at + REMINDER_INTERVAL))
 
 
 def can_remind(user: User, reminded_at: datetime | None, now: datetime) -> tuple[bool, str | None]:

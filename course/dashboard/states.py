@@ -34,19 +34,16 @@ STATUS_SYMBOLS = {
 }
 
 
-def lesson_status(*, read: bool, completed: bool, submitted: bool = False, reviewed: bool = False,
-                  answered: bool = False) -> LessonStatus:
-    """The furthest step reached.
+def lesson_status(*, read: bool, completed: bool, submitted: bool = False, reviewed: bool = False) -> LessonStatus:
+    """The furthest step reached; complete exactly when the lesson's progress row says so.
 
-    A lesson whose draft went to peer review follows the review loop: submitted,
-    reviewed once feedback is visible to the author, complete once the author
-    has answered it (rated a review or submitted a revision). Any other lesson
-    is read, then complete.
+    A lesson whose draft went to peer review shows the review loop until it is
+    complete: submitted, then reviewed once feedback is visible to the author;
+    it becomes complete when the author answers the feedback (see
+    ``review.completion``). Any other lesson is read, then complete.
     """
-    if submitted:
-        if reviewed:
-            return LessonStatus.COMPLETE if answered else LessonStatus.REVIEWED
-        return LessonStatus.SUBMITTED
     if completed:
         return LessonStatus.COMPLETE
+    if submitted:
+        return LessonStatus.REVIEWED if reviewed else LessonStatus.SUBMITTED
     return LessonStatus.READ if read else LessonStatus.NOT_STARTED

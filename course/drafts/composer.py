@@ -4,13 +4,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from flask import url_for
-from flask_babel import format_datetime, format_decimal, ngettext
+from flask_babel import format_decimal, ngettext
 from flask_babel import gettext as _
 from markupsafe import Markup
 
 from course.accounts.models import User
 from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
+from course.dates import format_moment
 from course.drafts.checks import MAX_TEXT
 from course.drafts.forms import ComposerForm
 from course.drafts.hints import Hint, HintContext, hints_for
@@ -143,7 +144,7 @@ class Composer:
             return self.status
         latest = self.draft.latest
         return _("%(status)s · version %(number)s · saved %(when)s", status=self.status, number=latest.number,
-                 when=format_datetime(latest.saved_at, "short"))
+                 when=format_moment(latest.saved_at))
 
     @property
     def conflict_rows(self) -> list[ConflictRow]:
@@ -154,7 +155,7 @@ class Composer:
 
     @property
     def conflict_saved_at(self) -> str:
-        return format_datetime(self.conflict.updated_at, "short") if self.conflict else ""
+        return format_moment(self.conflict.updated_at) if self.conflict else ""
 
     def client_config(self) -> dict:
         """What composer.js needs: where to save, how to count, and its messages."""

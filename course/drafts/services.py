@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 
 from course.accounts.models import User
 from course.curriculum.content import DEFAULT_LANGUAGE, Lesson
-from course.curriculum.services import complete_lesson
+from course.curriculum.services import mark_read
 from course.database import utcnow
 from course.drafts.checks import problems_to_save, problems_to_submit
 from course.drafts.models import Draft, DraftVersion
@@ -16,6 +16,7 @@ from course.drafts.targets import parts_for
 from course.extensions import db
 from course.guidelines.acknowledgements import required_before_submitting
 from course.review.assignment import send_for_review
+from course.review.completion import complete_when_answered
 from course.user_text import clean_user_text
 
 # Saves within this time of a version's start refine it; later ones start a new version,
@@ -87,7 +88,10 @@ def _store(draft: Draft, texts: dict[str, str], platform: str | None, new_versio
 
 
 def submit_draft(user: User, lesson: Lesson, draft: Draft, language: str | None = None) -> DraftVersion:
-    """Send the draft's latest version to peer review; the first submission completes the lesson.
+    """Send the draft's latest version to peer review.
+
+    The lesson is complete once the author has answered the feedback (``review.completion``):
+    the first submission records it as read, a revision after feedback completes it.
 
     Reviewers are allocated at once, so a late submitter waits no longer than anyone else.
 
@@ -112,7 +116,8 @@ def submit_draft(user: User, lesson: Lesson, draft: Draft, language: str | None 
     version.submitted_at = now
     if draft.first_submitted_at is None:
         draft.first_submitted_at = now
-        complete_lesson(user, lesson)
+        mark_read(user, lesson)
     db.session.flush()
+    complete_when_answered(draft)
     send_for_review(draft, version, now)
     return version

@@ -4,7 +4,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask import request
-from flask_babel import format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -12,7 +11,8 @@ from wtforms import SelectChoice, SelectField
 from wtforms.validators import Optional
 
 from course.curriculum.content import Lesson
-from course.drafts.diff import Segment, word_diff
+from course.dates import format_moment
+from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
 from course.exercises.platforms import PLATFORMS
@@ -32,6 +32,7 @@ class CompareForm(FlaskForm):
 class PartComparison:
     label: str
     segments: list[Segment]
+    only_spacing: bool = False  # changed, but only in spaces and line breaks
 
     @property
     def is_unchanged(self) -> bool:
@@ -46,7 +47,7 @@ class Comparison:
 
 
 def version_label(version: DraftVersion) -> str:
-    when = format_datetime(version.saved_at, "short")
+    when = format_moment(version.saved_at)
     if version.is_submitted:
         return _("Version %(number)s – submitted %(when)s", number=version.number, when=when)
     return _("Version %(number)s – saved %(when)s", number=version.number, when=when)
@@ -74,9 +75,11 @@ def version_comparison(lesson: Lesson, language: str, draft: Draft, form: Compar
         return None
     labels = {part.key: part.label for part in parts_for(lesson, language, draft.platform)}
     keys = list(labels) + [key for key in {**older.texts, **newer.texts} if key not in labels]
+    texts = [(key, older.texts.get(key, ""), newer.texts.get(key, "")) for key in keys]
     return Comparison(older, newer, [
-        PartComparison(_label(key, labels, older, newer), word_diff(older.texts.get(key, ""), newer.texts.get(key, "")))
-        for key in keys
+        PartComparison(_label(key, labels, older, newer), shown_diff(before, after),
+                       differs_only_in_spacing(before, after))
+        for key, before, after in texts
     ])
 
 

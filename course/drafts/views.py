@@ -91,7 +91,7 @@ def edit(slug: str):
             db.session.commit()  # the text is saved even though it cannot go to review yet
             return _page(lesson, form, parts, draft, error.problems, revision=draft.revision)
         db.session.commit()
-        flash(_("Your text is submitted for peer review. This lesson is complete."), "success")
+        flash(_("Your text is submitted for peer review."), "success")
         return redirect(url_for("curriculum.lesson", slug=slug, _anchor="exercise"))
     db.session.commit()
     flash(_("Draft saved."), "success")

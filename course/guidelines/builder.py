@@ -7,7 +7,14 @@ from course.extensions import db, limiter
 from course.guidelines import bp, queries, services
 from course.guidelines.access import editor_or_403
 from course.guidelines.forms import BODY_LENGTH, ActionForm, AddSectionForm, PublishForm, StartForm
-from course.guidelines.pages import details_form, details_page, publish_page, section_form, section_page
+from course.guidelines.pages import (
+    details_form,
+    details_page,
+    no_draft_page,
+    publish_page,
+    section_form,
+    section_page,
+)
 from course.markup import render_markdown
 from course.user_text import at_most
 
@@ -20,7 +27,10 @@ def _step(organisation_id: int, key: str | None = None):
 
 def _draft(organisation_id: int):
     access = editor_or_403(current_user, organisation_id)
-    return access, queries.draft_or_404(access.organisation)
+    draft = queries.draft_of(access.organisation)
+    if draft is None:
+        abort(no_draft_page(access))
+    return access, draft
 
 
 def _confirmed() -> None:

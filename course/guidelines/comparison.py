@@ -5,12 +5,12 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from flask import request
-from flask_babel import format_date
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
-from course.drafts.diff import Segment, word_diff
+from course.dates import format_day
+from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.guidelines.document import GuidelinesDocument
 from course.guidelines.forms import CompareForm
 from course.guidelines.hints import RULE_LABELS
@@ -31,6 +31,7 @@ class SectionChange:
     title_segments: list[Segment]
     body_segments: list[Segment]
     moved: bool = False
+    only_spacing: bool = False  # changed, but only in spaces and line breaks
 
     @property
     def label(self) -> str:
@@ -40,7 +41,7 @@ class SectionChange:
 def version_label(version: GuidelineVersion) -> str:
     if version.is_published:
         return _("Version %(number)d – published %(date)s", number=version.number,
-                 date=format_date(version.published_at, "medium"))
+                 date=format_day(version.published_at))
     return _("Version %(number)d – draft", number=version.number)
 
 
@@ -64,21 +65,24 @@ def compare(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[Sectio
     changes = []
     for key, (_index, section) in after.items():
         if key not in before:
-            changes.append(SectionChange(key, section.title, ADDED, word_diff("", section.title),
-                                         word_diff("", section.body)))
+            changes.append(SectionChange(key, section.title, ADDED, shown_diff("", section.title),
+                                         shown_diff("", section.body)))
             continue
         old = before[key][1]
-        title, body = word_diff(old.title, section.title), word_diff(old.body, section.body)
+        title, body = shown_diff(old.title, section.title), shown_diff(old.body, section.body)
         same = old.title == section.title and old.body == section.body
-        changes.append(SectionChange(key, section.title, SAME if same else CHANGED, title, body, key not in unmoved))
+        spacing = not same and all(old_text == new_text or differs_only_in_spacing(old_text, new_text)
+                                   for old_text, new_text in ((old.title, section.title), (old.body, section.body)))
+        changes.append(SectionChange(key, section.title, SAME if same else CHANGED, title, body, key not in unmoved,
+                                     spacing))
     older_keys = list(before)
     for key, (index, section) in before.items():
         if key not in after:
             # Where it was: right after the section before it in the older version (already placed), or first.
             previous = older_keys[index - 1] if index else None
             position = next(i + 1 for i, change in enumerate(changes) if change.key == previous) if previous else 0
-            changes.insert(position, SectionChange(key, section.title, REMOVED, word_diff(section.title, ""),
-                                                   word_diff(section.body, "")))
+            changes.insert(position, SectionChange(key, section.title, REMOVED, shown_diff(section.title, ""),
+                                                   shown_diff(section.body, "")))
     return changes
 
 

@@ -15,11 +15,12 @@ from functools import cache
 from pathlib import Path
 
 from flask import render_template
-from flask_babel import force_locale, format_date
+from flask_babel import force_locale
 from flask_babel import gettext as _
 from fpdf import FPDF
 from markupsafe import Markup
 
+from course.dates import format_day
 from course.downloads import style_hash
 from course.exercises.platforms import PLATFORMS
 from course.guidelines.content import quoted
@@ -35,7 +36,7 @@ _SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "
 
 
 def _date_line(doc: GuidelinesDocument) -> str:
-    date = format_date(doc.dated_at, "long")
+    date = format_day(doc.dated_at, long=True)
     when = _("Published on %(date)s", date=date) if doc.is_published else _("Draft, saved on %(date)s", date=date)
     return " · ".join([doc.organisation, _("Version %(number)s", number=doc.number), when])
 
@@ -155,7 +156,7 @@ def as_pdf(doc: GuidelinesDocument) -> bytes:
         pdf.set_author(doc.organisation)
         pdf.set_lang(doc.language)
         # The version's own date, not now: the same version always gives the same bytes. Naive means UTC,
-        # as for format_date, rather than fpdf2's guess of the server's local time.
+        # as the page dates take it, rather than fpdf2's guess of the server's local time.
         pdf.set_creation_date(doc.dated_at if doc.dated_at.tzinfo else doc.dated_at.replace(tzinfo=UTC))
         pdf.add_page()
         pdf.set_font("helvetica", "B", 20)

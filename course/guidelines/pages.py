@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import render_template, url_for
+from flask import Response, make_response, render_template, url_for
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from markupsafe import Markup
 
+from course.dates import format_moment
 from course.guidelines.access import Access
 from course.guidelines.content import (
     document_of,
@@ -24,9 +26,11 @@ from course.guidelines.forms import (
     DetailsForm,
     PublishForm,
     SectionForm,
+    StartForm,
 )
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineSection, GuidelineVersion
+from course.guidelines.queries import latest_published
 from course.guidelines.services import GuidelinesConflict
 from course.guidelines.suggestions import suggested_text, suggested_title
 from course.markup import render_markdown
@@ -137,6 +141,18 @@ def publish_page(access: Access, draft: GuidelineVersion, *, form: PublishForm |
         problem=(problems or {}).get(""), steps=steps(draft, "publish"),
         titles={section.key: section_title(section) for section in draft.sections},
         suggested={section.key for section in draft.sections if is_suggestion(section)})
+
+
+def no_draft_page(access: Access) -> Response:
+    """Where a builder address leads once there is no draft (published or discarded): what happened, and on (404)."""
+    version = latest_published(access.organisation)
+    note = _("Version %(number)d was published on %(date)s by %(name)s, so its draft can no longer be changed.",
+             number=version.number, date=format_moment(version.published_at),
+             name=version.published_by.name if version.published_by else _("someone")) if version else ""
+    page = render_template("guidelines/no_draft.html", access=access, version=version, published_note=note,
+                           start_form=StartForm(language=version.language if version else str(get_locale())),
+                           start_label=_("Start the next version") if version else None)
+    return make_response(page, 404)
 
 
 def _show_revision(form: DetailsForm | SectionForm, revision: int) -> None:

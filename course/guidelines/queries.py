@@ -45,13 +45,6 @@ def version_or_404(organisation: Organisation, number: int) -> GuidelineVersion:
     return version
 
 
-def draft_or_404(organisation: Organisation) -> GuidelineVersion:
-    draft = draft_of(organisation)
-    if draft is None:
-        abort(404)
-    return draft
-
-
 def section_or_404(version: GuidelineVersion, key: str) -> GuidelineSection:
     for section in version.sections:
         if section.key == key:

@@ -10,15 +10,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from flask import url_for
-from flask_babel import format_datetime, ngettext
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from markupsafe import Markup
 
 from course.accounts.models import User
 from course.cohorts.circles import circle_mates, cohort_of
 from course.curriculum.content import Lesson
 from course.curriculum.rendering import prompt_html
+from course.dates import format_moment
 from course.drafts.composer import Composer, PartView
 from course.drafts.models import DraftVersion
 from course.drafts.services import draft_for
@@ -111,7 +112,7 @@ class FeedbackPage:
 
 
 def when(moment: datetime) -> str:
-    return format_datetime(moment, "short")
+    return format_moment(moment)
 
 
 def error_links(form: ReviewForm | RateForm) -> list[tuple[str, str]]:

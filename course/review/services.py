@@ -17,6 +17,7 @@ from course.drafts.models import Draft
 from course.extensions import db, lessons
 from course.mail.services import send_mails
 from course.review import assignment, notifications
+from course.review.completion import complete_when_answered
 from course.review.models import Review, ReviewKind
 
 MAX_TEXT = 5_000
@@ -107,7 +108,10 @@ def _missing(review: Review, criteria: list[Criterion]) -> dict[str, str]:
 
 
 def rate_review(review: Review, helpfulness: int, thanks: str | None, now: datetime | None = None) -> Review:
-    """Record how helpful the author found ``review`` (1-5) and an optional thank-you; may be changed later."""
+    """Record how helpful the author found ``review`` (1-5) and an optional thank-you; may be changed later.
+
+    Rating answers the feedback, which completes the lesson.
+    """
     if not review.is_visible_to_author:
         raise ReviewError({"": _("This review cannot be rated.")})
     if helpfulness not in (1, 2, 3, 4, 5):
@@ -118,6 +122,7 @@ def rate_review(review: Review, helpfulness: int, thanks: str | None, now: datet
                                        limit=MAX_THANKS, count=len(thanks))})
     review.helpfulness, review.thanks, review.rated_at = helpfulness, thanks or None, now or utcnow()
     db.session.flush()
+    complete_when_answered(review.draft)
     return review
 
 

@@ -5,6 +5,7 @@ import pytest
 
 from course.cohorts.settings import SettingsError, update_review_settings
 from course.extensions import db
+from course.review.queries import draft_reviews
 from tests.cohorts.conftest import learners, submit
 
 VALID = {"reviewers_per_draft": "3", "review_due_days": "7", "anonymous_reviews": "y"}
@@ -75,3 +76,37 @@ def test_the_service_itself_refuses_numbers_out_of_range(app, make_cohort):
     changed = update_review_settings(cohort, reviewers_per_draft=2, review_due_days=4, anonymous_reviews=False,
                                      leadership_reviews_only=False)
     assert changed == {"review_due_days"} and cohort.review_due_days == 4
+
+
+def _saved(client, auth, cohort, data) -> str:
+    response = auth.post(f"/cohorts/{cohort.id}/review-settings", data)
+    assert response.status_code == 302
+    return client.get(response.headers["Location"]).get_data(as_text=True)
+
+
+def test_turning_anonymity_on_says_it_covers_reviews_already_written(client, auth, trainer, make_cohort):
+    cohort = make_cohort(staff=4, reviewers_per_draft=3, review_due_days=7)
+    draft = submit(learners(cohort)[0])
+    auth.login(trainer.email)
+
+    html = _saved(client, auth, cohort, VALID)
+
+    assert "from now on" not in html
+    assert "Reviews in this cohort are now anonymous, including those already handed out" in html
+    assert all(review.is_anonymous for review in draft_reviews(draft))  # what the message promises
+
+
+def test_changed_numbers_apply_to_reviews_handed_out_from_now_on(client, auth, trainer, make_cohort):
+    cohort = make_cohort(staff=2, anonymous_reviews=True)
+    auth.login(trainer.email)
+    html = _saved(client, auth, cohort, VALID)
+    assert "The number of reviewers and the due date apply to reviews handed out from now on." in html
+    assert "now anonymous" not in html
+
+
+def test_turning_anonymity_off_before_any_review_says_names_will_be_shown(client, auth, trainer, make_cohort):
+    cohort = make_cohort(staff=2, anonymous_reviews=True, reviewers_per_draft=3, review_due_days=7)
+    auth.login(trainer.email)
+    html = _saved(client, auth, cohort, {**VALID, "anonymous_reviews": ""})
+    assert "Reviews in this cohort are named: authors will see who reviewed them." in html
+    assert "from now on" not in html

@@ -99,7 +99,7 @@ def test_every_problem_shows_at_its_field_at_once_and_nothing_typed_is_lost(
     assert "already has a cohort called “cohort 1”" in page
     assert "A hashtag has no spaces: try #Vernetzt2030." in page
     assert "A scheduled cohort needs a start date" in page
-    assert "Stage 3 cannot open before stage 2, which opens on March 11, 2030." in page
+    assert "Stage 3 cannot open before stage 2, which opens on 11 March 2030." in page
     assert "Give every stage a date, or choose self-paced." in page
     assert page.count('aria-invalid="true"') == 5
     assert (_value(page, "name"), _value(page, "hashtag")) == ("cohort 1", "Vernetzt 2030")
@@ -129,7 +129,7 @@ def test_a_stage_cannot_open_before_the_cohort_starts(client, auth, trainer, org
     auth.login(trainer.email)
     response = auth.post(f"/cohorts/new/{organisation.id}",
                          _data(pacing="scheduled", starts_on=date(2030, 3, 4), dates=_weekly(date(2030, 3, 1))))
-    assert "Stage 1 cannot open before the cohort starts on March 4, 2030." in response.get_data(as_text=True)
+    assert "Stage 1 cannot open before the cohort starts on 4 March 2030." in response.get_data(as_text=True)
 
 
 def test_a_bad_date_is_explained_at_its_field(client, auth, trainer, organisation):

@@ -5,8 +5,10 @@ import pytest
 
 from course.accounts.models import Role, Track
 from course.curriculum.models import LessonProgress
+from course.drafts.services import draft_for
 from course.exercises.services import response_for
 from course.extensions import db, lessons
+from course.review.services import add_trainer_feedback, save_review
 from tests.conftest import open_every_stage
 
 STAGE_ONE = ["networking-is-doing", "connection-not-detox", "before-we-start"]
@@ -87,13 +89,19 @@ def test_survey_keeps_typed_text_when_a_scale_is_missing(auth, signed_in):
     assert response_for(signed_in, "before-we-start") is None
 
 
-def test_completing_stage_one_opens_stage_two(client, auth, signed_in):
+def test_completing_stage_one_opens_stage_two(client, auth, signed_in, trainer):
     assert client.get("/learn/what-holds-us-back").status_code == 403
     _reflect(auth, "networking-is-doing")
     auth.post("/learn/connection-not-detox/write", {"text_post": "Ask Jo about audits: she explains why.",
                                                      "platform": "x", "revision": "0", "submit": "Submit"})
-    assert client.get("/learn/what-holds-us-back").status_code == 403
     _survey(auth)
+    # The post waits for feedback: its lesson is complete once the author has answered it.
+    assert client.get("/learn/what-holds-us-back").status_code == 403
+    review = add_trainer_feedback(trainer, draft_for(signed_in, "connection-not-detox"))
+    save_review(review, ratings={"authenticity": 3, "audience_fit": 3, "clarity": 3}, worked="The question.",
+                suggestion="Name the audit.", submit=True)
+    db.session.commit()
+    auth.post(f"/reviews/{review.id}/rate", {"helpfulness": "4", "thanks": ""})
     assert client.get("/learn/what-holds-us-back").status_code == 200
     html = client.get("/learn/").get_data(as_text=True)
     assert "Stage 1: 3 of 3 complete" in html and 'href="/learn/what-holds-us-back"' in html

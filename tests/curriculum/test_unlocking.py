@@ -95,11 +95,12 @@ def test_course_progress(curriculum):
     assert (progress.completed, progress.total, progress.percent) == (3, 6, 50)
 
 
-def test_a_read_lesson_moves_the_bar_by_half(curriculum):
-    progress = {"a": LessonProgress(lesson_slug="a", read_at=DONE)}
-    stage = stage_states(curriculum, "staff", Pace(), progress, TODAY)[0]
-    assert (stage.completed, stage.read, stage.percent) == (0, 1, 17)
-    assert not stage.is_complete
+def test_the_bar_counts_complete_lessons_only(curriculum):
+    progress = {"a": LessonProgress(lesson_slug="a", read_at=DONE), **_done("b")}
+    states = stage_states(curriculum, "staff", Pace(), progress, TODAY)
+    assert (states[0].completed, states[0].total, states[0].percent) == (1, 3, 33)
+    assert (course_progress(states).completed, course_progress(states).percent) == (1, 17)
+    assert not states[0].is_complete
 
 
 def test_read_is_not_complete(curriculum):

@@ -81,7 +81,7 @@ def test_a_single_point_is_a_dot_in_the_middle(request_context):
     assert len(chart.markers) == 1
     assert chart.markers[0].x == (frame.left + frame.right) / 2
     assert chart.area == ""
-    assert [tick.label for tick in chart.x_ticks] == ["Nov 3"]
+    assert [tick.label for tick in chart.x_ticks] == ["3 Nov"]
     assert not chart.is_empty
 
 
@@ -96,7 +96,7 @@ def test_date_labels_are_thinned_to_a_few_evenly_spread_days(request_context):
     ticks = chart.x_ticks
     assert len(ticks) == MAX_X_TICKS
     assert ticks[0].position == chart.frame.left and ticks[-1].position == chart.frame.right
-    assert ticks[0].label == "Nov 3, 2025" and ticks[-1].label == "Jan 31, 2026"  # the range crosses a year
+    assert ticks[0].label == "3 Nov 2025" and ticks[-1].label == "31 Jan 2026"  # the range crosses a year
     gaps = [b.position - a.position for a, b in zip(ticks, ticks[1:], strict=False)]
     assert max(gaps) - min(gaps) < 10
     assert (ticks[0].anchor, ticks[-1].anchor) == ("start", "end")
@@ -106,7 +106,7 @@ def test_date_labels_are_thinned_to_a_few_evenly_spread_days(request_context):
 
 
 def test_a_short_range_labels_every_day(request_context):
-    assert [tick.label for tick in line(days(3)).x_ticks] == ["Nov 3", "Nov 4", "Nov 5"]
+    assert [tick.label for tick in line(days(3)).x_ticks] == ["3 Nov", "4 Nov", "5 Nov"]
 
 
 def test_a_range_of_years_is_labelled_by_month(request_context):
@@ -119,17 +119,17 @@ def test_a_range_of_years_is_labelled_by_month(request_context):
 def test_the_table_lists_every_point(request_context):
     chart = line(days(3, 21.25), percent=True)
     assert [(row.label, row.values) for row in chart.rows] == [
-        ("Nov 3, 2025", ("0%",)), ("Nov 4, 2025", ("21.2%",)), ("Nov 5, 2025", ("42.5%",))]
+        ("3 Nov 2025", ("0%",)), ("4 Nov 2025", ("21.2%",)), ("5 Nov 2025", ("42.5%",))]
     assert chart.headers == ("Date", "Lessons completed")
 
 
 def test_the_summary_says_where_completion_went(request_context):
     points = [(START, 0), (date(2025, 11, 21), 42)]
-    assert completion_summary(points) == "From Nov 3 to Nov 21, completion rose from 0% to 42%."
-    assert completion_summary(points, percent=False) == "From Nov 3 to Nov 21, completion rose from 0 lessons to 42 lessons."
+    assert completion_summary(points) == "From 3 Nov to 21 Nov, completion rose from 0% to 42%."
+    assert completion_summary(points, percent=False) == "From 3 Nov to 21 Nov, completion rose from 0 lessons to 42 lessons."
     assert completion_summary([(START, 5), (START + timedelta(days=1), 5)]) == \
-        "From Nov 3 to Nov 4, completion stayed at 5%."
-    assert completion_summary([(START, 12)]) == "On Nov 3, completion stood at 12%."
+        "From 3 Nov to 4 Nov, completion stayed at 5%."
+    assert completion_summary([(START, 12)]) == "On 3 Nov, completion stood at 12%."
     assert completion_summary([]) == "No lesson has been completed yet."
 
 
@@ -180,7 +180,7 @@ def test_the_line_chart_is_an_image_named_by_its_title_and_description(app, requ
     assert svg.find(f"{SVG}polyline").get("points")
     assert "<figcaption" in html and "Show the figures as a table" in html
     table = html[html.index("<table"):]
-    for cell in ("<caption>Completion</caption>", '<th scope="col">Date</th>', '<th scope="row">Nov 6, 2025</th>',
+    for cell in ("<caption>Completion</caption>", '<th scope="col">Date</th>', '<th scope="row">6 Nov 2025</th>',
                  '<td class="num">30%</td>'):
         assert cell in table
 

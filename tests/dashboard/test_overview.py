@@ -14,8 +14,10 @@ from course.database import utcnow
 from course.drafts.services import save_draft, submit_draft
 from course.extensions import db, lessons
 from course.review.models import Review
+from course.review.services import rate_review
 from tests.dashboard.cohort_seed import seed_cohort
 from tests.guidelines.factories import publish_guidelines
+from tests.page_checks import duplicate_ids
 
 POST = "connection-not-detox"
 
@@ -74,7 +76,8 @@ def test_statuses_run_from_read_to_complete(app, cohort):
     submit_post(person(cohort, "Dora Dietz"))
     answered = submit_post(person(cohort, "Emil Ernst"))
     rated = db.session.scalars(sa.select(Review).where(Review.draft_id == answered.id)).first()
-    rated.submitted_at, rated.helpfulness, rated.rated_at = utcnow(), 5, utcnow()
+    rated.submitted_at = utcnow()
+    rate_review(rated, 5, None)
     db.session.commit()
 
     loaded = {learner.user.name: learner for learner in load_progress(cohort, lessons.curriculum, utcnow()).learners}
@@ -237,3 +240,10 @@ def test_the_dashboard_takes_the_same_statements_for_10_and_200_learners(client,
     assert counts[10] < 20
     exports = [statements_for(client, f"/cohorts/{cohort.id}/export/lessons.csv") for cohort in (small, large)]
     assert exports[0] == exports[1]
+
+
+def test_the_whole_dashboard_has_unique_ids(client, auth, trainer, cohort):
+    progress(person(cohort, "Ann Adler"), "networking-is-doing", read_days_ago=20)  # quiet: a reminder is offered
+    page = dashboard(client, auth, trainer, cohort)
+    assert 'name="days"' in page.split('id="attention-title"')[1]  # the reminder form is on the page
+    assert duplicate_ids(page) == []

@@ -1,5 +1,5 @@
 """Word-by-word comparison of two versions."""
-from course.drafts.diff import Segment, word_diff
+from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff, word_diff
 
 
 def test_changed_words_are_removed_and_added():
@@ -22,3 +22,23 @@ def test_joined_segments_rebuild_both_texts():
     segments = word_diff(older, newer)
     assert "".join(s.text for s in segments if s.change != "added") == older
     assert "".join(s.text for s in segments if s.change != "removed") == newer
+
+
+def test_a_replaced_word_is_set_apart_from_its_replacement():
+    assert shown_diff("Try the app.", "Try the week.") == [
+        Segment("same", "Try the "), Segment("removed", "app."), Segment("added", "week.", apart=True)]
+    # Where the texts already have a space between the two, none is added.
+    assert [s.apart for s in shown_diff("a b", "b")] == [False, False]
+
+
+def test_changes_of_spacing_alone_are_no_changes_to_show():
+    older, newer = "One  two\nthree", "One two\n\nthree "
+    assert shown_diff(older, newer) == [Segment("same", newer)]
+    assert differs_only_in_spacing(older, newer)
+    assert not differs_only_in_spacing(older, older) and not differs_only_in_spacing("One two", "One too")
+
+
+def test_spacing_changed_next_to_a_word_shows_the_word_only():
+    segments = shown_diff("Hello  world", "Hello there world")
+    assert [s for s in segments if s.change != "same"] == [Segment("added", "there")]
+    assert "".join(s.text for s in segments if s.change != "removed") == "Hello there world"

@@ -38,13 +38,14 @@ def test_saving_without_javascript_keeps_the_text_and_shows_count_and_preview(co
     assert '<span class="post-hashtag">#Pairing</span>' in html and '<span class="post-mention">@jo</span>' in html
 
 
-def test_submitting_sends_the_text_to_review_and_completes_the_lesson(composer, writer, client):
+def test_submitting_sends_the_text_to_review_and_says_when_the_lesson_is_complete(composer, writer, client):
     response = composer.save("Ask Jo about audits: she explains the why.", action="submit")
     assert response.status_code == 302 and response.location.endswith(f"/learn/{POST_LESSON}#exercise")
     lesson_page = client.get(f"/learn/{POST_LESSON}").get_data(as_text=True)
-    assert "Your text is submitted for peer review. This lesson is complete." in lesson_page
+    assert "Your text is submitted for peer review." in lesson_page
+    assert "Submitted for review — complete once you have read and answered the feedback." in lesson_page
     assert "Submitted for peer review. You can revise it after the feedback." in lesson_page
-    assert db.session.query(LessonProgress).filter_by(user_id=writer.id, lesson_slug=POST_LESSON).one().is_completed
+    assert db.session.query(LessonProgress).filter_by(user_id=writer.id, lesson_slug=POST_LESSON).one().is_read
 
 
 def test_over_the_limit_is_saved_marked_and_explained_on_submit(composer, writer):
@@ -132,6 +133,23 @@ def test_versions_compare_word_by_word(composer, writer, client):
     assert "<ins><span class=\"visually-hidden\">added: </span>better</ins>" in html
     older_first = client.get(f"/learn/{POST_LESSON}/versions?older=2&newer=2").get_data(as_text=True)
     assert "No changes in this part." in older_first
+
+
+def test_a_replaced_word_and_its_replacement_read_apart(composer, writer, client):
+    composer.save("Post it in the app.", action="submit")
+    composer.save("Post it in the week.", revision=1)
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    assert ('<del><span class="visually-hidden">removed: </span>app.</del> '
+            '<ins><span class="visually-hidden">added: </span>week.</ins>') in html
+
+
+def test_a_version_that_only_changed_spacing_says_so_without_empty_marks(composer, writer, client):
+    composer.save("Post it in the app.", action="submit")
+    composer.save("Post it  in the\napp.", revision=1)
+    html = client.get(f"/learn/{POST_LESSON}/versions").get_data(as_text=True)
+    diff = html.split('class="diff"')[1].split("</div>")[0]
+    assert "Only spacing changed in this part." in html
+    assert "<ins" not in diff and "<del" not in diff
 
 
 def test_versions_before_writing_say_what_to_do(client, writer):

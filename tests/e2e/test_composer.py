@@ -53,7 +53,7 @@ def test_write_watch_the_counter_reload_and_submit(browsing, learner):
 
     page.get_by_role("textbox", name="Your post for X").fill("Ask Jo about audits: she explains the why. #Qualität")
     page.get_by_role("button", name="Submit for review").click()
-    expect(page.get_by_text("Your text is submitted for peer review. This lesson is complete.")).to_be_visible()
+    expect(page.get_by_text("Your text is submitted for peer review.")).to_be_visible()
     expect(page.get_by_role("link", name="Open your submitted text")).to_be_visible()
 
 

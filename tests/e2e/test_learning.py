@@ -7,7 +7,7 @@ from tests.conftest import PASSWORD
 from tests.e2e.conftest import screenshot, sign_in
 
 
-def test_staff_learner_reads_a_lesson_and_the_progress_bar_moves(browsing, learner):
+def test_staff_learner_reads_a_lesson_and_the_bar_moves_once_it_is_complete(browsing, learner):
     page = browsing.new_page()
     sign_in(page, learner.email, PASSWORD)
     expect(page).to_have_url(re.compile(r"/learn/$"))
@@ -19,7 +19,7 @@ def test_staff_learner_reads_a_lesson_and_the_progress_bar_moves(browsing, learn
 
     page.get_by_role("button", name="Mark as read").click()
     expect(page.get_by_text("Marked as read.")).to_be_visible()
-    expect(bar).to_have_attribute("value", "17")
+    expect(bar).to_have_attribute("value", "0")  # read is not complete: the bar counts complete lessons only
     expect(page.get_by_role("button", name="Mark as read")).to_have_count(0)
 
     page.get_by_label("Your reflection").fill("I belong to many networks and act in few of them.")

@@ -108,3 +108,19 @@ def test_the_dashboard_works_on_a_phone(browsing, organisation, trainer, create_
     matrix = page.get_by_role("region", name=re.compile("status per lesson"))
     matrix.focus()
     expect(matrix).to_be_focused()  # keyboard users can scroll the matrix
+
+
+def test_the_people_page_fits_a_phone(browsing, organisation, trainer, create_user):
+    cohort = _cohort(organisation, create_user)
+    page = browsing.new_page(viewport={"width": 390, "height": 844})
+    sign_in(page, trainer.email, PASSWORD)
+
+    page.goto(f"/cohorts/{cohort.id}/people")
+
+    example = page.locator("pre[aria-labelledby='example-title']")
+    expect(example).to_be_visible()
+    width, inner = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= inner, "the page scrolls sideways on a phone"
+    box = example.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= inner  # the example stays on screen, readable
+    screenshot(page, "people-phone")

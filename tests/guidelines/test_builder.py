@@ -3,7 +3,9 @@ import re
 
 import pytest
 import sqlalchemy as sa
+from flask_babel import force_locale
 
+from course.dates import format_day
 from course.extensions import db
 from course.guidelines import services
 from course.guidelines.content import suggestion_fields
@@ -460,6 +462,29 @@ def test_a_published_version_is_read_only(published, builder, trainer, organisat
     (stored,) = all_versions(organisation)
     assert stored.is_published and stored.note == "First version." and stored.details == {"organisation": "Acme AG"}
     assert section_keys(stored) == STANDARD and stored.sections[0].body == suggested_text("purpose", "en", fields())
+
+
+def test_an_old_builder_address_says_the_version_was_published_and_leads_on(published, builder, trainer, staff,
+                                                                         organisation):
+    version = published()
+    with force_locale("en"):
+        day = format_day(version.published_at)
+    page = builder(trainer).visitor.get(f"/guidelines/{organisation.id}/draft/sections/purpose")
+    html = page.get_data(as_text=True)
+    assert page.status_code == 404
+    assert f"Version 1 was published on {day}" in text_of(page) and trainer.name in text_of(page)
+    assert f'href="/guidelines/{organisation.id}/versions/1"' in html
+    assert f'action="/guidelines/{organisation.id}/draft"' in html and "Start the next version" in html
+    assert 'name="csrf_token"' in html
+    # Readers are refused as before; nothing of the builder is offered to them.
+    assert builder(staff).visitor.get(f"/guidelines/{organisation.id}/draft/sections/purpose").status_code == 403
+
+
+def test_without_any_version_the_builder_address_offers_to_start(builder, trainer, organisation):
+    page = builder(trainer).visitor.get(f"/guidelines/{organisation.id}/draft/details")
+    assert page.status_code == 404
+    assert "No version of the guidelines is being drafted" in text_of(page)
+    assert "Start the guidelines" in text_of(page)
 
 
 def test_discarding_the_draft_keeps_the_published_versions(published, start, trainer, organisation):

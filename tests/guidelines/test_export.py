@@ -114,7 +114,7 @@ def test_markdown_of_a_draft_without_rules(app, doc):
     draft = replace(doc, is_published=False, note="", language="en", rules=Rules())
     with app.test_request_context():
         text = as_markdown(draft)
-    assert "Demo GmbH · Version 3 · Draft, saved on March 5, 2024\n" in text
+    assert "Demo GmbH · Version 3 · Draft, saved on 5 March 2024\n" in text
     assert "Note:" not in text and "Rules the composer checks" not in text
 
 

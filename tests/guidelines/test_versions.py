@@ -97,7 +97,7 @@ def test_readers_see_published_versions_only(published, start, visit, trainer, s
     labels = re.findall(r'<li><a href="[^"]+/versions/(\d)">([^<]+)</a>', editor_page)
     assert [number for number, _label in labels] == ["3", "2", "1"]
     assert labels[0][1] == "Version 3 – draft"
-    assert re.fullmatch(r"Version 2 – published \w{3} \d{1,2}, \d{4}", labels[1][1])
+    assert re.fullmatch(r"Version 2 – published \d{1,2} \w{3} \d{4}", labels[1][1])
     assert "— Second version." in editor_page
 
     reader = visit(staff)
@@ -161,7 +161,7 @@ def test_comparing_two_versions_section_by_section(two_versions, visit, staff, o
 
     change, badges, body = by_title[TITLES["purpose"]]
     assert (change, badges) == ("changed", ["changed"])
-    assert re.search(r'We listen<ins><span class="visually-hidden">added: </span> closely</ins> to our ', body)
+    assert re.search(r'We listen <ins><span class="visually-hidden">added: </span>closely</ins> to our ', body)
     assert re.search(r'<del><span class="visually-hidden">removed: </span>colleagues\.</del>', body)
     assert re.search(r'<ins><span class="visually-hidden">added: </span>colleagues and clients\.</ins>', body)
 
@@ -291,9 +291,17 @@ def test_identical_versions_are_unchanged():
 def test_a_changed_text_and_title_word_by_word():
     (change,) = compare(document(A), document(("a", "Alpha one", "First text, revised."), number=2))
     assert (change.change, change.title, change.moved) == (CHANGED, "Alpha one", False)
-    assert [(s.change, s.text) for s in change.title_segments] == [("same", "Alpha"), ("added", " one")]
+    assert [(s.change, s.text) for s in change.title_segments] == [("same", "Alpha "), ("added", "one")]
     assert [(s.change, s.text) for s in change.body_segments] == [("same", "First "), ("removed", "text."),
                                                                   ("added", "text, revised.")]
+
+
+def test_a_section_changed_only_in_spacing_says_so_and_marks_nothing():
+    (change,) = compare(document(A), document(("a", "Alpha", "First\n\ntext. "), number=2))
+    assert (change.change, change.only_spacing) == (CHANGED, True)
+    assert [s.change for s in change.body_segments] == ["same"]
+    (reworded,) = compare(document(A), document(("a", "Alpha", "First  words."), number=2))
+    assert not reworded.only_spacing
 
 
 def test_added_and_removed_sections():

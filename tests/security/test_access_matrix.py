@@ -17,6 +17,7 @@ from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
 from tests.conftest import csrf_token
+from tests.page_checks import duplicate_ids
 
 ROLES = ["anonymous", "learner", "trainer", "admin", "other_trainer", "other_learner"]
 LOGIN = "login"  # a redirect to the sign-in page
@@ -218,6 +219,8 @@ def test_route_answers_role_as_expected(client, auth, world, role, method, path,
         response = client.get(url)
     else:
         response = client.post(url, data={"csrf_token": csrf_token(client), **data})
+    if response.mimetype == "text/html":
+        assert duplicate_ids(response.get_data(as_text=True)) == []
     response.close()  # static files are streamed from an open file
     if role != "anonymous" and not path.startswith("/static/"):
         # Private pages must not stay in a browser's or a proxy's cache after the person leaves.
