@@ -25,6 +25,7 @@ SESSION_COOKIE_SECURE = None  # None: secure unless debugging or testing
 REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
 REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+LOGIN_SESSION_MAX_IDLE = 60 * 60 * 24 * 30  # a sign-in not used for this long (seconds) has ended
 
 WTF_CSRF_TIME_LIMIT = 60 * 60 * 8
 

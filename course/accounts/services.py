@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from course.accounts import tokens
 from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password, needs_rehash, verify_password
+from course.auth.sessions import end_sessions
 from course.extensions import db
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, send_mail
@@ -86,9 +87,10 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def set_password(user: User, password: str) -> None:
-    """Set a new password and sign out every other session of the user."""
+    """Set a new password and sign out every other session of the user; links sent before stop working."""
     user.password_hash = hash_password(password)
     user.rotate_session_token()
+    end_sessions(user, keep_this_one=True)
     db.session.flush()
 
 

@@ -1,11 +1,11 @@
 """Sign in, sign out, reset a forgotten password, accept an invitation."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_login import current_user, login_required, logout_user
 
 from course.accounts import services, tokens
 from course.accounts.forms import SetPasswordForm
-from course.auth import bp
+from course.auth import bp, sessions
 from course.auth.forms import LoginForm, ResetRequestForm
 from course.auth.throttle import throttle_failures
 from course.extensions import db
@@ -26,7 +26,7 @@ def login():
     if form.validate_on_submit():
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            sessions.sign_in(user, remember=form.remember.data)
             db.session.commit()
             return redirect(_next_url() or url_for("home.index"))
         form.password.errors.append(_("The e-mail address or the password is not correct."))
@@ -43,8 +43,20 @@ def too_many_attempts(_error):
 @bp.post("/logout")
 @login_required
 def logout():
+    sessions.end_current_session()
     logout_user()
+    db.session.commit()
     flash(_("You are signed out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/logout/everywhere")
+@login_required
+def logout_everywhere():
+    sessions.end_sessions(current_user)
+    logout_user()
+    db.session.commit()
+    flash(_("You are signed out on every device."), "success")
     return redirect(url_for("auth.login"))
 
 
@@ -73,7 +85,7 @@ def _set_password_page(purpose: str, token: str, template: str, done_message: st
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
-        login_user(user)
+        sessions.sign_in(user)
         db.session.commit()
         flash(done_message, "success")
         return redirect(url_for("home.index"))
