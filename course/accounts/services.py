@@ -77,9 +77,14 @@ def create_user(
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None. Upgrades an old hash."""
+    """The active user with these credentials, or None. Upgrades an old hash.
+
+    Every call verifies one Argon2id hash, a stand-in one when the address has no
+    usable account, so unknown, deactivated and invited addresses answer as slowly
+    as known ones."""
     user = find_user_by_email(email)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    can_sign_in = user is not None and user.active
+    if not verify_password(user.password_hash if can_sign_in else None, password) or not can_sign_in:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
