@@ -29,3 +29,16 @@ class LoginSession(db.Model):
 
     def __repr__(self) -> str:
         return f"<LoginSession {self.id} of user {self.user_id}>"
+
+
+class LoginFailure(db.Model):
+    """One failed (or still running) sign-in, counted against one key: a device cookie, an account
+    or a client address, each as a keyed digest so the table holds no e-mail or IP address."""
+
+    __tablename__ = "login_failures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(sa.String(64))
+    failed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, index=True)
+
+    __table_args__ = (sa.Index("ix_login_failures_key_failed_at", "key", "failed_at"),)
