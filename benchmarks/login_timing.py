@@ -57,7 +57,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         # The sign-in throttle would answer 429 after a few failures; here every attempt must reach the password check.
         app = create_app({"SQLALCHEMY_DATABASE_URI": f"sqlite:///{folder}/bench.db", "SECRET_KEY": "benchmark",
-                          "MAIL_SERVER": None, "SESSION_COOKIE_SECURE": False, "RATELIMIT_ENABLED": False,
+                          "MAIL_SERVER": None, "SESSION_COOKIE_SECURE": False,
                           "LOGIN_FAILURE_LIMIT": 10**6})
         with app.app_context():
             logging.disable(logging.INFO)  # the migrations' progress lines
