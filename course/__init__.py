@@ -1,24 +1,19 @@
 """Vernetzt: a social-media onboarding course for organisations."""
 import os
 from collections.abc import Mapping
-from datetime import timedelta
 from importlib import import_module
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
-from flask import Flask, request
+from flask import Flask
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
-from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import config as default_config
-from course.database import configure_sqlite, utcnow
+from course.database import configure_sqlite
 from course.extensions import babel, csrf, db, lessons, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-LAST_SEEN_INTERVAL = timedelta(minutes=5)
 
 
 def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
@@ -49,6 +44,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     _register_blueprints(app)
 
     from course import cli, dates, errors, security, worker
+    from course.auth.sessions import record_activity
     from course.markup import render_markdown
     from course.navigation import layout_context
 
@@ -59,7 +55,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.context_processor(layout_context)
     app.add_template_filter(render_markdown, "markdown")
     dates.init_dates(app)
-    app.before_request(_touch_last_seen)
+    app.before_request(record_activity)
     if app.debug:
         _refuse_broken_lessons(app)
     return app
@@ -84,7 +80,7 @@ def _configure_database(app: Flask) -> None:
 
 
 def _init_extensions(app: Flask) -> None:
-    from course.accounts.models import User
+    from course.auth.sessions import load_user
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(PROJECT_ROOT / "migrations"))
@@ -100,13 +96,7 @@ def _init_extensions(app: Flask) -> None:
     login_manager.login_message_category = "info"
     login_manager.login_message = _l("Please sign in to see this page.")
 
-    @login_manager.user_loader
-    def load_user(session_id: str):
-        user_id, _sep, token = session_id.partition(":")
-        if not user_id.isdigit():
-            return None
-        user = db.session.get(User, int(user_id))
-        return user if user is not None and user.session_token == token else None
+    login_manager.user_loader(load_user)
 
     with app.app_context():
         if db.engine.dialect.name == "sqlite":
@@ -121,18 +111,3 @@ def _register_blueprints(app: Flask) -> None:
     for feature in FEATURES:
         import_module(f"course.{feature}.views")  # attaches the routes to the blueprint
         app.register_blueprint(import_module(f"course.{feature}").bp)
-
-
-def _touch_last_seen() -> None:
-    # Kept apart from the view's transaction on purpose: at most one short
-    # UPDATE per user every few minutes, so activity tracking costs nearly nothing.
-    if request.endpoint == "static" or not current_user.is_authenticated:
-        return
-    now = utcnow()
-    if current_user.last_seen_at and now - current_user.last_seen_at < LAST_SEEN_INTERVAL:
-        return
-    from course.accounts.models import User
-
-    db.session.execute(sa.update(User).where(User.id == current_user.id).values(last_seen_at=now))
-    db.session.commit()
-    set_committed_value(current_user._get_current_object(), "last_seen_at", now)

@@ -25,6 +25,7 @@ SESSION_COOKIE_SECURE = None  # None: secure unless debugging or testing
 REMEMBER_COOKIE_HTTPONLY = True
 REMEMBER_COOKIE_SAMESITE = "Lax"
 REMEMBER_COOKIE_DURATION = 60 * 60 * 24 * 30
+LOGIN_SESSION_MAX_IDLE = 60 * 60 * 24 * 30  # a sign-in not used for this long (seconds) has ended
 
 WTF_CSRF_TIME_LIMIT = 60 * 60 * 8
 
@@ -44,7 +45,12 @@ ARGON2_PARALLELISM = 2
 PASSWORD_RESET_MAX_AGE = 60 * 60
 INVITATION_MAX_AGE = 60 * 60 * 24 * 14
 
-LOGIN_FAILURE_LIMIT = "5 per minute"
+# Failed sign-ins allowed per window for one account or one address from browsers that have not signed
+# in to the account before, and for one browser that has (its device cookie); counted in the database.
+LOGIN_FAILURE_LIMIT = 5
+LOGIN_FAILURE_WINDOW = 60  # seconds
+DEVICE_COOKIE_MAX_AGE = 60 * 60 * 24 * 365
+# Flask-Limiter's store, for the autosave and live-preview limits; `redis://…` shares them between servers.
 RATELIMIT_STORAGE_URI = "memory://"
 RATELIMIT_HEADERS_ENABLED = False
 

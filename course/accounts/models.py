@@ -88,11 +88,14 @@ class User(UserMixin, db.Model):
     organisation_id: Mapped[int | None] = mapped_column(
         sa.ForeignKey("organisations.id", ondelete="RESTRICT"), index=True
     )
-    # Part of the login session's identity: rotating it signs out every
-    # session and remember-me cookie of this user (done on password change).
+    # Part of the fingerprint of reset and invitation links (accounts.tokens): rotating it
+    # when the password is set or the account deactivated makes every older link useless.
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+    # Flask-Login's id for this object: the sign-in it was loaded through (course.auth.sessions), not a column.
+    login_identity = None
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="learners")
     trained_organisations: Mapped[list[Organisation]] = relationship(
@@ -136,7 +139,17 @@ class User(UserMixin, db.Model):
         return self.role == Role.LEARNER
 
     def get_id(self) -> str:
-        return f"{self.id}:{self.session_token}"
+        if self.login_identity is None:
+            raise RuntimeError("Sign people in with course.auth.sessions.sign_in, which gives them a session record.")
+        return self.login_identity
+
+    def __eq__(self, other: object) -> bool:
+        # One person is one row, whichever sign-in the object came through.
+        if not isinstance(other, User):
+            return NotImplemented
+        return self is other or (self.id is not None and self.id == other.id)
+
+    __hash__ = UserMixin.__hash__
 
     def rotate_session_token(self) -> None:
         self.session_token = new_session_token()

@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from course.accounts import tokens
 from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password, needs_rehash, verify_password
+from course.auth.sessions import end_sessions
 from course.extensions import db
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, send_mails
@@ -76,9 +77,14 @@ def create_user(
 
 
 def authenticate(email: str, password: str) -> User | None:
-    """The active user with these credentials, or None. Upgrades an old hash."""
+    """The active user with these credentials, or None. Upgrades an old hash.
+
+    Every call verifies one Argon2id hash, a stand-in one when the address has no
+    usable account, so unknown, deactivated and invited addresses answer as slowly
+    as known ones."""
     user = find_user_by_email(email)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    can_sign_in = user is not None and user.active
+    if not verify_password(user.password_hash if can_sign_in else None, password) or not can_sign_in:
         return None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
@@ -86,9 +92,10 @@ def authenticate(email: str, password: str) -> User | None:
 
 
 def set_password(user: User, password: str) -> None:
-    """Set a new password and sign out every other session of the user."""
+    """Set a new password and sign out every other session of the user; links sent before stop working."""
     user.password_hash = hash_password(password)
     user.rotate_session_token()
+    end_sessions(user, keep_this_one=True)
     db.session.flush()
 
 

@@ -2,10 +2,11 @@
 from flask import flash, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import refresh
-from flask_login import current_user, login_required, login_user
+from flask_login import current_user, login_required
 
 from course.accounts import bp, services
 from course.accounts.forms import ChangePasswordForm, LanguageForm, ProfileForm
+from course.auth.sessions import list_sessions
 from course.extensions import db
 from course.security import is_safe_next
 
@@ -22,7 +23,7 @@ def profile():
         refresh()  # confirm in the language just chosen
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form)
+    return render_template("accounts/profile.html", form=form, sessions=list_sessions(current_user))
 
 
 @bp.route("/profile/password", methods=["GET", "POST"])
@@ -35,8 +36,6 @@ def change_password():
         except services.AccountError as error:
             form.current_password.errors.append(str(error))
         else:
-            # The session token rotated: sign this browser in again, the others are out.
-            login_user(current_user._get_current_object())
             db.session.commit()
             flash(_("Your password is changed. Other devices have been signed out."), "success")
             return redirect(url_for("accounts.profile"))

@@ -1,13 +1,13 @@
 """Sign in, sign out, reset a forgotten password, accept an invitation."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required, login_user, logout_user
+from flask_babel import ngettext
+from flask_login import current_user, login_required, logout_user
 
 from course.accounts import services, tokens
 from course.accounts.forms import SetPasswordForm
-from course.auth import bp
+from course.auth import bp, sessions, throttle
 from course.auth.forms import LoginForm, ResetRequestForm
-from course.auth.throttle import throttle_failures
 from course.extensions import db
 from course.security import is_safe_next
 
@@ -18,33 +18,63 @@ def _next_url() -> str | None:
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@throttle_failures
 def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm()
     if form.validate_on_submit():
+        attempt = throttle.record_attempt(form.email.data)
+        # Committed before the slow password check, so that attempts running in other
+        # workers at the same moment count too; the verdict is the request's own commit.
+        db.session.commit()
+        if throttle.is_refused(attempt):
+            throttle.forget_attempt(attempt)
+            db.session.commit()
+            return _throttled(form, attempt)
         user = services.authenticate(form.email.data, form.password.data)
         if user is not None:
-            login_user(user, remember=form.remember.data)
+            throttle.forget_attempt(attempt)
+            sessions.sign_in(user, remember=form.remember.data)
             db.session.commit()
-            return redirect(_next_url() or url_for("home.index"))
+            return throttle.remember_device(redirect(_next_url() or url_for("home.index")), user.email)
+        db.session.commit()
         form.password.errors.append(_("The e-mail address or the password is not correct."))
     return render_template("auth/login.html", form=form, next=_next_url())
 
 
-@bp.errorhandler(429)
-def too_many_attempts(_error):
-    form = LoginForm(formdata=None, email=request.form.get("email", ""))
-    message = _("Too many failed sign-ins. Please wait a minute, then try again.")
-    return render_template("auth/login.html", form=form, next=_next_url(), throttled=message), 429
+def _throttled(form: LoginForm, attempt: throttle.Attempt):
+    minutes = throttle.wait_minutes()
+    if attempt.from_known_device:
+        message = ngettext("Too many failed sign-ins in this browser. Please wait a minute, then try again.",
+                           "Too many failed sign-ins in this browser. Please wait %(num)d minutes, then try again.",
+                           minutes)
+    else:
+        message = ngettext(
+            "Too many failed sign-ins for this account or from this network. For the next minute, only a browser "
+            "that has signed in to this account before can sign in to it.",
+            "Too many failed sign-ins for this account or from this network. For the next %(num)d minutes, only a "
+            "browser that has signed in to this account before can sign in to it.", minutes)
+    page = render_template("auth/login.html", form=form, next=_next_url(), throttled=message)
+    return page, 429, {"Retry-After": str(60 * minutes)}
 
 
 @bp.post("/logout")
 @login_required
 def logout():
+    sessions.end_current_session()
     logout_user()
+    db.session.commit()
     flash(_("You are signed out."), "success")
+    return redirect(url_for("auth.login"))
+
+
+@bp.post("/logout/everywhere")
+@login_required
+def logout_everywhere():
+    sessions.end_sessions(current_user)
+    logout_user()
+    db.session.commit()
+    flash(_("You are signed out on every device."), "success")
     return redirect(url_for("auth.login"))
 
 
@@ -73,10 +103,11 @@ def _set_password_page(purpose: str, token: str, template: str, done_message: st
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.password.data)
-        login_user(user)
+        sessions.sign_in(user)
         db.session.commit()
         flash(done_message, "success")
-        return redirect(url_for("home.index"))
+        # Having read the mail, this browser is one the owner uses: it gets in even while others are throttled.
+        return throttle.remember_device(redirect(url_for("home.index")), user.email)
     return render_template(template, form=form, user=user)
 
 

@@ -15,6 +15,7 @@ from sqlalchemy.orm import contains_eager, joinedload
 
 from course.accounts.models import Role, User
 from course.accounts.services import create_user, invitation_mail
+from course.auth.sessions import end_sessions
 from course.cohorts.models import Cohort, CohortMember
 from course.cohorts.roster import Problem, RosterRow, make_row
 from course.curriculum.models import LessonProgress
@@ -256,6 +257,7 @@ def deactivate(member: CohortMember) -> None:
         raise InvitationError(_("%(name)s is already deactivated.", name=user.name))
     user.active = False
     user.rotate_session_token()
+    end_sessions(user)
     db.session.flush()
 
 

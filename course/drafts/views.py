@@ -100,7 +100,7 @@ def edit(slug: str):
 
 @bp.post("/<slug>/draft")
 @role_required(Role.LEARNER)
-@limiter.limit("120 per minute", key_func=lambda: f"autosave:{current_user.get_id() or request.remote_addr}")
+@limiter.limit("120 per minute", key_func=lambda: f"autosave:{getattr(current_user, 'id', None) or request.remote_addr}")
 def autosave(slug: str):
     """Save while typing (composer.js); answers JSON, 409 with both texts on a conflict."""
     lesson = lesson_to_write(slug, as_json=True)

@@ -201,7 +201,7 @@ def discard(organisation_id: int):
 
 @bp.post("/<int:organisation_id>/preview")
 @login_required
-@limiter.limit("120 per minute", key_func=lambda: f"guidelines-preview:{current_user.get_id()}")
+@limiter.limit("120 per minute", key_func=lambda: f"guidelines-preview:{getattr(current_user, 'id', None)}")
 def preview(organisation_id: int):
     """The live preview (guidelines.js): Markdown in, sanitised HTML out."""
     editor_or_403(current_user, organisation_id)

@@ -5,7 +5,7 @@ set back to read unless the author has already answered the feedback: rated
 a review they can read, or submitted a revision after it arrived.
 
 Revision ID: 0010_edges
-Revises: 0007_outbox
+Revises: 0008_sign_in
 Create Date: 2026-12-01
 
 """
@@ -15,7 +15,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0010_edges'
-down_revision = '0007_outbox'
+down_revision = '0008_sign_in'
 branch_labels = None
 depends_on = None
 

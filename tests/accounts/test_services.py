@@ -74,9 +74,9 @@ def test_inactive_and_invited_users_cannot_authenticate(create_user):
 
 def test_set_password_rotates_the_session_token(create_user):
     user = create_user()
-    before = user.get_id()
+    before = user.session_token
     services.set_password(user, "another long password")
-    assert user.get_id() != before
+    assert user.session_token != before
     assert services.authenticate(user.email, "another long password") == user
 
 

@@ -36,6 +36,7 @@ MATRIX = [
     ("GET", "/login", None, {"anonymous": 200, "*": 302}),
     ("POST", "/login", {}, {"anonymous": 200, "*": 302}),
     ("POST", "/logout", {}, {"anonymous": LOGIN, "*": 302}),
+    ("POST", "/logout/everywhere", {}, {"anonymous": LOGIN, "*": 302}),
     ("GET", "/reset-password", None, {"*": 200}),
     ("POST", "/reset-password", {}, {"*": 200}),
     ("GET", "/reset-password/bad-token", None, {"*": 400}),
