@@ -4,7 +4,7 @@ Submitting used to complete such a lesson at once. Rows recorded that way are
 set back to read unless the author has already answered the feedback: rated
 a review they can read, or submitted a revision after it arrived.
 
-Revision ID: 0010_edges
+Revision ID: 0009_completion
 Revises: 0008_sign_in
 Create Date: 2026-12-01
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0010_edges'
+revision = '0009_completion'
 down_revision = '0008_sign_in'
 branch_labels = None
 depends_on = None
