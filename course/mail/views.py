@@ -16,7 +16,8 @@ def outbox():
     page = queries.outbox_page(current_user, request.args.get("page", 1, type=int),
                                undelivered_only=undelivered_only)
     return render_template("mail/outbox.html", page=page, backend=mail_backend(),
-                           summary=queries.delivery_summary(current_user), undelivered_only=undelivered_only)
+                           summary=queries.delivery_summary(current_user), undelivered_only=undelivered_only,
+                           page_arguments={"show": "undelivered"} if undelivered_only else {})
 
 
 @bp.get("/<int:message_id>")

@@ -102,3 +102,13 @@ def test_the_outbox_shows_what_is_not_delivered_and_why(app, client, auth, train
     page = client.get(f"/outbox/{waiting.id}").get_data(as_text=True)
     assert "Next try" in page and "Tries" in page
     assert "Every message has been delivered." not in client.get("/outbox/?show=undelivered").get_data(as_text=True)
+
+
+def test_the_undelivered_view_keeps_its_filter_across_pages(app, client, auth, admin, learner, refused_port):
+    app.config.update(MAIL_SERVER="127.0.0.1", MAIL_PORT=refused_port, MAIL_USE_TLS=False)
+    for number in range(55):
+        send_mail(learner, f"Waiting {number:02d}", "Body")
+    db.session.commit()
+    auth.login(admin.email)
+    first = client.get("/outbox/?show=undelivered").get_data(as_text=True)
+    assert 'href="/outbox/?page=2&amp;show=undelivered"' in first and "Page 1 of 2" in first
