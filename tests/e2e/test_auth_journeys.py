@@ -66,6 +66,7 @@ def test_password_reset_by_mail_while_the_trainer_sees_only_that_it_was_sent(
     notifications = learner_page.get_by_role("link", name="Notifications 1 unread")
     notifications.click()
     expect(learner_page.get_by_role("link", name="Reset your Vernetzt password")).to_be_visible()
+    screenshot(learner_page, "notifications")
 
 
 def test_keyboard_user_signs_in_and_skips_to_content(browsing, learner):
