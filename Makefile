@@ -4,7 +4,7 @@
 PYTHON ?= python3
 PORT ?= 5000
 # Links in mail written outside a request (seed-demo, the worker's jobs) point at the port that serves.
-export BASE_URL ?= http://127.0.0.1:$(PORT)
+SERVE_ENV = BASE_URL="$${BASE_URL:-http://127.0.0.1:$(PORT)}"
 VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app course
@@ -14,11 +14,11 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 run: install translations instance/config.py
 	$(FLASK) db upgrade
-	$(FLASK) seed-demo
+	$(SERVE_ENV) $(FLASK) seed-demo
 	@echo
 	@echo "Vernetzt is starting on http://127.0.0.1:$(PORT) with its background worker (Ctrl+C stops both)."
 	@echo "Without MAIL_SERVER, mail is printed here by the worker; everyone also reads theirs under Notifications."
-	@export SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-false}"; \
+	@export $(SERVE_ENV) SESSION_COOKIE_SECURE="$${SESSION_COOKIE_SECURE:-false}"; \
 	[ -n "$$MAIL_SERVER" ] || export MAIL_BACKEND="$${MAIL_BACKEND:-console}"; \
 	$(FLASK) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
@@ -27,7 +27,7 @@ run: install translations instance/config.py
 # For working on Vernetzt itself: the same, with Flask's interactive debugger (never expose it).
 dev: install translations instance/config.py
 	$(FLASK) db upgrade
-	@[ -n "$$MAIL_SERVER" ] || export MAIL_BACKEND=console; \
+	@export $(SERVE_ENV); [ -n "$$MAIL_SERVER" ] || export MAIL_BACKEND=console; \
 	$(FLASK) worker & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
@@ -93,7 +93,7 @@ translations: install
 
 # After changing UI strings: update the catalogue, then translate the new entries.
 catalogue: install
-	$(BIN)/pybabel -q extract -F course/translations/babel.cfg -k _l -k lazy_gettext \
+	$(BIN)/pybabel -q extract -F course/translations/babel.cfg -k _l -k lazy_gettext --ignore-dirs ".*" \
 		--no-location --sort-output --project Vernetzt -o course/translations/messages.pot .
 	$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -i course/translations/messages.pot -d course/translations
 

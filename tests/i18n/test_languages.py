@@ -1,4 +1,6 @@
 """German and English: the catalogue is complete and the right language is chosen."""
+import os
+
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -13,9 +15,15 @@ def _extracted_ids() -> set[str]:
     for _file, _line, message, _comments, _context in extract_from_dir(
         str(PROJECT), method_map, keywords={"_": None, "_l": None, "gettext": None,
                                             "lazy_gettext": None, "ngettext": (1, 2)},
+        directory_filter=_scanned,
     ):
         ids.add(message if isinstance(message, str) else message[0])
     return ids
+
+
+def _scanned(path: str) -> bool:
+    # Partials and macros live in folders such as templates/_macros, which Babel skips by default.
+    return not os.path.basename(path).startswith(".") and os.path.basename(path) != "node_modules"
 
 
 def _message_id(message) -> str:

@@ -1,6 +1,5 @@
 """A post's lesson is complete once its author has read and answered the feedback, for everyone alike."""
-from flask_login import login_user
-
+from course.auth.sessions import sign_in
 from course.curriculum.models import LessonProgress
 from course.curriculum.queries import course_view
 from course.dashboard.progress import load_progress
@@ -31,7 +30,7 @@ def _progress(circle) -> LessonProgress:
 def _as_everyone_sees_it(app, circle):
     """The author's own course view and the trainer's dashboard row of the author."""
     with app.test_request_context():
-        login_user(circle.author)
+        sign_in(circle.author)
         mine = course_view(circle.author)
     row = next(learner for learner in load_progress(circle.cohort, lessons.curriculum, utcnow()).learners
                if learner.user.id == circle.author.id)

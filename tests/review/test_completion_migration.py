@@ -30,7 +30,7 @@ def test_submitted_posts_stay_complete_only_where_the_feedback_was_answered(make
     waiting, answered = waiting.id, answered.id
     db.session.remove()
 
-    downgrade(revision="0006_dashboard")
+    downgrade(revision="0008_sign_in")
     assert _completed(waiting) and _completed(answered)  # as submitting used to record it
     db.session.remove()
     upgrade()
