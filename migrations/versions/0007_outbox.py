@@ -56,7 +56,7 @@ def upgrade():
 def downgrade():
     with op.batch_alter_table('outbox_messages', schema=None) as batch_op:
         batch_op.drop_index('ix_outbox_messages_status_next_attempt_at')
-        batch_op.drop_constraint('ck_outbox_messages_messagestatus', type_='check')
+        batch_op.drop_constraint('messagestatus', type_='check')
         for column in ('read_at', 'sent_at', 'claimed_at', 'next_attempt_at', 'last_error', 'attempts', 'status',
                        'is_secret'):
             batch_op.drop_column(column)
