@@ -25,8 +25,18 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# On PostgreSQL the worker's queue keeps its own tables (huey_*) in the same database; they are not ours to migrate.
+QUEUE_TABLE_PREFIX = "huey_"
+
+
+def include_in_migrations(name: str | None, type_: str, parent_names: dict) -> bool:
+    """Whether Alembic compares and migrates this schema object: everything but the task queue's tables."""
+    table = name if type_ == "table" else parent_names.get("table_name")
+    return not (table or "").startswith(QUEUE_TABLE_PREFIX)
+
+
 db = SQLAlchemy(model_class=Base)
-migrate = Migrate(render_as_batch=True, compare_type=True)
+migrate = Migrate(render_as_batch=True, compare_type=True, include_name=include_in_migrations)
 login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()

@@ -7,12 +7,25 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from course.accounts.models import User
-from course.extensions import db
+from course.extensions import db, include_in_migrations
 
 
 def test_migrations_match_the_models(app):
     with db.engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                               "include_name": include_in_migrations})
+        assert compare_metadata(context, db.metadata) == []
+
+
+def test_the_task_queues_tables_are_left_to_the_queue(app):
+    if db.engine.dialect.name != "postgresql":
+        pytest.skip("the queue keeps tables in the database on PostgreSQL only")
+    from huey.storage import PostgresStorage
+
+    PostgresStorage("vernetzt-test", dsn=db.engine.url.set(drivername="postgresql").render_as_string(hide_password=False))
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                               "include_name": include_in_migrations})
         assert compare_metadata(context, db.metadata) == []
 
 
