@@ -37,6 +37,7 @@ dev: install translations instance/config.py
 
 test: install-dev translations system-deps
 	$(BIN)/ruff check course tests benchmarks
+	$(BIN)/mypy
 	@echo "=== Test suite on SQLite ==="
 	$(PYTEST)
 	@echo "=== Test suite on PostgreSQL ==="
@@ -51,8 +52,10 @@ test-postgres: install-dev translations system-deps
 e2e: install-dev translations system-deps
 	$(PYTEST) -m e2e $(ARGS)
 
+# ruff over the code, tests and benchmarks; mypy over course/ (configured in pyproject.toml).
 lint: install-dev
 	$(BIN)/ruff check course tests benchmarks
+	$(BIN)/mypy
 
 lessons-check: install
 	SECRET_KEY=lessons-check $(FLASK) lessons check
