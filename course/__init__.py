@@ -10,8 +10,9 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import config as default_config
+from course.curriculum.library import lessons
 from course.database import configure_sqlite
-from course.extensions import babel, csrf, db, lessons, limiter, login_manager, migrate
+from course.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,15 +46,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from course import cli, dates, errors, security, worker
     from course.auth.sessions import record_activity
-    from course.markup import render_markdown
     from course.navigation import layout_context
+    from course.text.user_markdown import render_user_markdown
 
     security.init_security(app)
     errors.init_errors(app)
     cli.init_cli(app)
     worker.init_worker(app)
     app.context_processor(layout_context)
-    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(render_user_markdown, "user_markdown")
     dates.init_dates(app)
     app.before_request(record_activity)
     if app.debug:

@@ -5,18 +5,13 @@ in the templates, with ids of their own; these classes read and check them.
 The rules (ranges, required reasons) live in the services; the settings form
 checks the same ranges up front so every problem shows at once.
 """
-from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, SubmitField, TextAreaField
 from wtforms.validators import InputRequired, NumberRange
 
 from course.cohorts.settings import OUT_OF_RANGE, REVIEW_DUE_DAYS, REVIEWERS_PER_DRAFT
-from course.user_text import UserTextForm
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: only the CSRF token to check."""
+from course.forms import UserTextForm
 
 
 class MoveMemberForm(FlaskForm):
@@ -91,9 +86,3 @@ class ReviewSettingsForm(FlaskForm):
         return {name: getattr(self, name).data for name in
                 ("reviewers_per_draft", "review_due_days", "anonymous_reviews", "leadership_reviews_only",
                  "guidelines_required")}
-
-
-def confirm_or_400(form: FlaskForm | None = None) -> None:
-    """Stop unless the form came from our page (CSRF is also checked app-wide); a plain button by default."""
-    if not (form if form is not None else ActionForm()).validate_on_submit():
-        abort(400)

@@ -8,10 +8,11 @@ from flask_login import current_user
 
 from course.accounts.models import User
 from course.cohorts import bp, queries
-from course.cohorts.forms import HideReviewForm, ReassignForm, confirm_or_400
+from course.cohorts.forms import HideReviewForm, ReassignForm
 from course.cohorts.models import Cohort
 from course.database import utcnow
 from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import staff_required
 from course.review import services
 from course.review.assignment import rebalance_reviews

@@ -10,10 +10,10 @@ from flask_login import current_user
 
 from course.accounts.models import User
 from course.cohorts import bp, invitations, queries, roster
-from course.cohorts.forms import confirm_or_400
 from course.cohorts.models import Cohort, CohortMember
 from course.cohorts.people_forms import ConfirmImportForm, InviteForm, UploadForm
 from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import staff_required
 
 

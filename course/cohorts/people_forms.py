@@ -11,7 +11,7 @@ from wtforms.validators import DataRequired, InputRequired, Length
 
 from course.accounts.models import TRACK_LABELS, Track
 from course.cohorts.roster import EMAIL_LENGTH, MAX_ROWS, NAME_LENGTH
-from course.user_text import UserTextForm
+from course.forms import UserTextForm
 
 
 def track_choices() -> list[SelectChoice]:

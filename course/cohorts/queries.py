@@ -17,9 +17,10 @@ from sqlalchemy.orm import joinedload
 
 from course.accounts.models import Role, User
 from course.cohorts.models import Circle, Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.dates import format_moment
 from course.drafts.models import Draft, DraftVersion
-from course.extensions import db, lessons
+from course.extensions import db
 from course.permissions import get_scoped_or_404
 from course.review.models import Review, ReviewKind
 from course.review.pages import ReviewView, review_view

@@ -15,8 +15,9 @@ from flask_babel import gettext as _
 
 from course.accounts.models import Organisation
 from course.cohorts.models import Cohort, Pacing, StageSchedule
+from course.curriculum.library import lessons
 from course.dates import format_day
-from course.extensions import db, lessons
+from course.extensions import db
 
 NAME_MAX = 200
 HASHTAG_MAX = 100

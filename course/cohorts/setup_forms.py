@@ -15,8 +15,8 @@ from wtforms.validators import InputRequired, Optional, ValidationError
 
 from course.cohorts.models import Cohort, Pacing
 from course.cohorts.setup import HASHTAG_MAX, NAME_MAX, CohortDetails, cohort_problems, stage_field
-from course.extensions import lessons
-from course.user_text import UserTextForm
+from course.curriculum.library import lessons
+from course.forms import UserTextForm
 
 PACING_HINTS = {
     Pacing.SELF_PACED: _l("Everyone starts with the first stage; each further stage opens once they have "

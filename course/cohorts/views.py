@@ -6,9 +6,10 @@ from flask_login import current_user
 
 from course.cohorts import bp, moderation, people, queries, setup_views  # noqa: F401 (moderation, people, setup_views add routes)
 from course.cohorts import circles as circle_services
-from course.cohorts.forms import MoveMemberForm, ReviewSettingsForm, confirm_or_400
+from course.cohorts.forms import MoveMemberForm, ReviewSettingsForm
 from course.cohorts.settings import SettingsError, settings_changed_notes, update_review_settings
 from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import staff_required
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 from course.accounts.models import User
 from course.cohorts.models import Cohort, CohortMember
 from course.cohorts.queries import KIND_LABELS
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
@@ -27,11 +28,11 @@ from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.models import ExerciseResponse
 from course.exercises.panels import KIND_TITLES
-from course.exercises.platforms import UnknownPlatform
-from course.extensions import db, lessons
+from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.review.models import Review
 from course.review.pages import ReviewView, review_view
+from course.text.platforms import UnknownPlatform
 
 PERSON_STATUS = {"invited": _l("invited"), "active": _l("active"), "deactivated": _l("deactivated")}
 

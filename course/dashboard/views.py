@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from flask_login import current_user
 
-from course.cohorts.forms import confirm_or_400
 from course.cohorts.queries import get_cohort_or_404
+from course.curriculum.library import lessons
 from course.curriculum.queries import today
 from course.dashboard import bp, learner_views, models  # noqa: F401 (learner_views attaches its routes)
 from course.dashboard.attention import DEFAULT_IDLE_DAYS, needing_attention
@@ -17,7 +17,8 @@ from course.dashboard.progress import load_progress
 from course.dashboard.reminders import Nudge, can_remind, send_reminders
 from course.database import utcnow
 from course.downloads import download
-from course.extensions import db, lessons
+from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import staff_required
 
 

@@ -17,8 +17,8 @@ from course.drafts.forms import ComposerForm
 from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
 from course.drafts.targets import Part, platform_choices
-from course.exercises.platforms import Measure, Platform, client_rules, measure
-from course.markup import render_post
+from course.text.platforms import Measure, Platform, client_rules, measure
+from course.text.user_markdown import render_post
 
 
 @dataclass

@@ -17,7 +17,7 @@ from course.extensions import db
 from course.guidelines.acknowledgements import required_before_submitting
 from course.review.assignment import send_for_review
 from course.review.completion import complete_when_answered
-from course.user_text import clean_user_text
+from course.text.cleaning import clean_user_text
 
 # Saves within this time of a version's start refine it; later ones start a new version,
 # so the history shows writing sessions rather than every keystroke.

@@ -12,10 +12,10 @@ from wtforms.validators import Optional
 
 from course.curriculum.content import Lesson
 from course.dates import format_moment
-from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
-from course.exercises.platforms import PLATFORMS
+from course.text.diff import Segment, differs_only_in_spacing, shown_diff
+from course.text.platforms import PLATFORMS
 
 
 class CompareForm(FlaskForm):

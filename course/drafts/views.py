@@ -14,10 +14,10 @@ from course.drafts.composer import composer_view
 from course.drafts.forms import composer_form_class
 from course.drafts.targets import COMPOSER_KINDS, parts_for
 from course.drafts.versions import compare_form, version_comparison, version_label
-from course.exercises.platforms import UnknownPlatform
 from course.extensions import db, limiter
 from course.guidelines.acknowledgements import required_before_submitting
 from course.permissions import role_required
+from course.text.platforms import UnknownPlatform
 
 
 def lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:

@@ -4,9 +4,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from course.extensions import db, limiter
+from course.forms import ActionForm, at_most
 from course.guidelines import bp, queries, services
 from course.guidelines.access import editor_or_403
-from course.guidelines.forms import BODY_LENGTH, ActionForm, AddSectionForm, PublishForm, StartForm
+from course.guidelines.forms import BODY_LENGTH, AddSectionForm, PublishForm, StartForm
 from course.guidelines.pages import (
     details_form,
     details_page,
@@ -15,8 +16,7 @@ from course.guidelines.pages import (
     section_form,
     section_page,
 )
-from course.markup import render_markdown
-from course.user_text import at_most
+from course.text.user_markdown import render_user_markdown
 
 
 def _step(organisation_id: int, key: str | None = None):
@@ -209,4 +209,4 @@ def preview(organisation_id: int):
     text = text if isinstance(text, str) else ""
     if len(text) > BODY_LENGTH:  # refused before Markdown is rendered
         return jsonify(problem=str(at_most(BODY_LENGTH).message) % {"length": len(text), "max": BODY_LENGTH}), 422
-    return jsonify(html=str(render_markdown(text)))
+    return jsonify(html=str(render_user_markdown(text)))

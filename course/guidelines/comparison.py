@@ -10,12 +10,12 @@ from flask_babel import lazy_gettext as _l
 from wtforms import SelectChoice
 
 from course.dates import format_day
-from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.guidelines.document import GuidelinesDocument
 from course.guidelines.forms import CompareForm
 from course.guidelines.hints import RULE_LABELS
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.rules import rules_to_json
+from course.text.diff import Segment, differs_only_in_spacing, shown_diff
 
 # How a section changed from the older version to the newer one.
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"

@@ -10,12 +10,12 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.drafts.hints import Hint, HintContext, hint_source
-from course.exercises.platforms import PLATFORMS
 from course.guidelines import rules as checks
 from course.guidelines.content import quoted, rules_of, section_title
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.queries import latest_published
 from course.guidelines.rules import Rules
+from course.text.platforms import PLATFORMS
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from markupsafe import Markup
 
 from course.dates import format_moment
+from course.forms import ActionForm
 from course.guidelines.access import Access
 from course.guidelines.content import (
     document_of,
@@ -21,7 +22,6 @@ from course.guidelines.content import (
 from course.guidelines.forms import (
     LANGUAGES,
     SECTION_RULES,
-    ActionForm,
     AddSectionForm,
     DetailsForm,
     PublishForm,
@@ -33,7 +33,7 @@ from course.guidelines.models import GuidelineSection, GuidelineVersion
 from course.guidelines.queries import latest_published
 from course.guidelines.services import GuidelinesConflict
 from course.guidelines.suggestions import suggested_text, suggested_title
-from course.markup import render_markdown
+from course.text.user_markdown import render_user_markdown
 
 
 @dataclass(frozen=True)
@@ -112,17 +112,17 @@ def section_page(access: Access, draft: GuidelineVersion, section: GuidelineSect
         form.body.data = suggested_text(section.key, suggestion_language, fields)
     if conflict is not None:
         _show_revision(form, section.revision)
-        theirs = render_markdown(section_body(section, fields))
+        theirs = render_user_markdown(section_body(section, fields))
         problem = _("%(name)s saved this section while you were editing. Their text is shown below yours; "
                     "combine the two and save again.", name=_editor_name(conflict))
     suggestions = [] if section.is_custom else [
         Suggestion(code, name, suggested_title(section.key, code),
-                   render_markdown(suggested_text(section.key, code, fields))) for code, name in LANGUAGES]
+                   render_user_markdown(suggested_text(section.key, code, fields))) for code, name in LANGUAGES]
     return render_template(
         "guidelines/section.html", access=access, draft=draft, section=section, form=form,
         rule_fields=[getattr(form, name) for name in SECTION_RULES.get(section.key, ())],
         # A body refused as too long is shown back as typed, not rendered: that work grows with the text.
-        preview=render_markdown(form.body.data or "") if not form.body.errors else "", suggestions=suggestions, previous=previous, theirs=theirs,
+        preview=render_user_markdown(form.body.data or "") if not form.body.errors else "", suggestions=suggestions, previous=previous, theirs=theirs,
         problem=problem, is_suggestion=is_suggestion(section),
         action_form=ActionForm(), steps=steps(draft, section.key),
         preview_url=url_for("guidelines.preview", organisation_id=draft.organisation_id))

@@ -6,10 +6,10 @@ from flask_login import current_user, login_required
 
 from course.database import utcnow
 from course.extensions import db
+from course.forms import ActionForm
 from course.guidelines import bp, queries
 from course.guidelines.access import tracker_or_403
 from course.guidelines.acknowledgements import can_remind, remind
-from course.guidelines.forms import ActionForm
 
 
 @bp.get("/<int:organisation_id>/acknowledgements")

@@ -10,13 +10,14 @@ from flask_login import current_user, login_required
 from course.accounts.models import Role
 from course.downloads import download
 from course.extensions import db
+from course.forms import ActionForm
 from course.guidelines import bp, builder, queries, tracking  # noqa: F401 (builder and tracking attach routes)
 from course.guidelines.access import Access, access_or_404
 from course.guidelines.acknowledgements import AcknowledgementError, acknowledge
 from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
 from course.guidelines.content import document_of
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename, html_export_policy
-from course.guidelines.forms import ActionForm, StartForm
+from course.guidelines.forms import StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
 

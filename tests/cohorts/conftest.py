@@ -5,10 +5,11 @@ import pytest
 
 from course.accounts.models import Role, Track, User
 from course.cohorts.models import Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
 from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 
 LESSON = "connection-not-detox"
 

@@ -9,9 +9,10 @@ import sqlalchemy as sa
 from course.accounts.models import Role, User
 from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
 from course.cohorts.setup import CohortDetails, CohortError, normalise_hashtag, stage_field, update_cohort
+from course.curriculum.library import lessons
 from course.curriculum.queries import course_view, today
 from course.drafts.models import Draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.models import Review
 from tests.cohorts.conftest import learners, submit
 

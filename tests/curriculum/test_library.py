@@ -3,9 +3,8 @@ import os
 
 from course import create_app
 from course.curriculum.content import LANGUAGES
-from course.curriculum.library import LessonStore
-from course.curriculum.rendering import lesson_html, render_markdown
-from course.extensions import lessons
+from course.curriculum.library import LessonStore, lessons
+from course.curriculum.rendering import lesson_html, render_lesson_markdown
 from tests.conftest import base_config
 
 
@@ -65,7 +64,7 @@ def test_lessons_reload_only_in_debug(app, migrated_database):
 
 
 def test_rendering_tables_footnotes_anchors_boxes_and_links():
-    html = render_markdown(
+    html = render_lesson_markdown(
         "## Two platforms\n\n| Platform | Limit |\n|---|---|\n| X | 280 |\n\n"
         "A claim.[^1]\n\n[^1]: The source.\n\n"
         '!!! try "Try this"\n    Write one sentence.\n\n'

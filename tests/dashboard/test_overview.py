@@ -7,12 +7,13 @@ import sqlalchemy as sa
 from course.accounts.models import Role, Track
 from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.dashboard.progress import load_progress
 from course.dashboard.states import LessonStatus
 from course.database import utcnow
 from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.models import Review
 from course.review.services import rate_review
 from tests.dashboard.cohort_seed import seed_cohort

@@ -3,7 +3,7 @@ import json
 
 import pytest
 
-from course.extensions import lessons
+from course.curriculum.library import lessons
 from tests.conftest import csrf_token
 
 POST_LESSON = "connection-not-detox"  # stage 1: a post for X, Bluesky, Mastodon or LinkedIn

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 import regex
 
-from course.exercises.platforms import (
+from course.text.platforms import (
     COUNTINGS,
     PLATFORMS,
     Measure,

@@ -8,10 +8,11 @@ import sqlalchemy as sa
 
 from course.accounts.models import Organisation, User
 from course.cohorts.models import Circle, Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
 from course.drafts.services import draft_for, save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.guidelines import services
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.guidelines.rules import Rules, rules_to_json

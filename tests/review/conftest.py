@@ -10,10 +10,11 @@ import sqlalchemy as sa
 from course.accounts.models import Organisation, Role, Track, User
 from course.accounts.passwords import hash_password
 from course.cohorts.models import Circle, Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
 from course.drafts.services import draft_for, save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.models import Review
 from tests.conftest import PASSWORD, open_every_stage
 from tests.drafts.conftest import POST_LESSON

@@ -15,9 +15,10 @@ from hypothesis import strategies as st
 from course.accounts.models import Role, Track
 from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.drafts.models import Draft
 from course.drafts.services import draft_for, save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.allocation import CohortPool, Loads, Reviewer, choose_trainer
 from course.review.models import Review, ReviewKind
 

@@ -11,9 +11,10 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from course.accounts.models import User
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.database import utcnow
-from course.extensions import db, lessons
+from course.extensions import db
 
 COURSE_DAYS = 21
 

@@ -1,29 +1,20 @@
-"""Text people type, treated the same whichever way it arrives: a form, the composer's autosave, an answer.
+"""What every form shares: the plain action button, its check, and text fields that clean what people type.
 
 Every form with free text derives from ``UserTextForm``, whose fields pass what
-they receive through ``clean_user_text`` and whose lengths are ``at_most(n)``;
-services that store texts given to them directly (drafts, exercise answers)
-call ``clean_user_text`` too, so a JSON body cannot store what a form would not.
+they receive through ``course.text.cleaning.clean_user_text`` and whose lengths
+are ``at_most(n)``; services that store texts given to them directly (drafts,
+exercise answers) call ``clean_user_text`` too, so a JSON body cannot store what
+a form would not.
 """
 from __future__ import annotations
 
-import re
-
+from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import Length
 
-# NUL and the other control characters a keyboard cannot type; tab and newline stay. PostgreSQL refuses
-# NUL in text, and none of them shows on a page, so they only ever hide something.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def clean_user_text(text: str | None) -> str:
-    """``text`` with one kind of line ending (``\\n``, as a textarea sends) and no control characters."""
-    if not text:
-        return ""
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+from course.text.cleaning import clean_user_text
 
 
 def _clean_field(value):
@@ -50,3 +41,13 @@ class UserTextForm(FlaskForm):
     def is_stale(self) -> bool:
         """Whether it failed because its CSRF token expired, rather than because of what was typed."""
         return "csrf_token" in self.errors
+
+
+class ActionForm(FlaskForm):
+    """A button that changes something: only the CSRF token to check."""
+
+
+def confirm_or_400(form: FlaskForm | None = None) -> None:
+    """Stop unless the form came from our page (CSRF is also checked app-wide); a plain button by default."""
+    if not (form if form is not None else ActionForm()).validate_on_submit():
+        abort(400)

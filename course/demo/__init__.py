@@ -8,9 +8,9 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
-from course.demo_guidelines import seed_demo_guidelines
-from course.demo_progress import COURSE_DAYS, seed_demo_progress
-from course.demo_reviews import seed_demo_reviews
+from course.demo.guidelines import seed_demo_guidelines
+from course.demo.progress import COURSE_DAYS, seed_demo_progress
+from course.demo.reviews import seed_demo_reviews
 from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"

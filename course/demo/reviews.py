@@ -12,10 +12,11 @@ import sqlalchemy as sa
 
 from course.cohorts.circles import circle_mates, form_circles
 from course.cohorts.models import Cohort
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
 from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review import services
 from course.review.models import Review
 

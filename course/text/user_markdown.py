@@ -105,7 +105,7 @@ def sanitise(html: str) -> Markup:
     return Markup(_unwrap_targetless_links(cleaned))  # noqa: S704 (cleaned by nh3 just above)
 
 
-def render_markdown(text: str) -> Markup:
+def render_user_markdown(text: str) -> Markup:
     """A user's Markdown as safe HTML."""
     return sanitise(markdown.markdown(text, extensions=["sane_lists", "nl2br"]))
 
