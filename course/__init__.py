@@ -2,6 +2,7 @@
 import os
 from collections.abc import Mapping
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -104,11 +105,18 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
-            "guidelines", "dashboard")
+# Each feature is a package with a blueprint ``bp``. Its routes are in its ``views.py`` and, for a feature in rooms
+# (``ROOMS`` in the package), in each room's ``views.py``.
+FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "workspace", "curriculum", "exercises",
+            "drafts", "review", "guidelines", "dashboard")
 
 
 def _register_blueprints(app: Flask) -> None:
     for feature in FEATURES:
-        import_module(f"course.{feature}.views")  # attaches the routes to the blueprint
-        app.register_blueprint(import_module(f"course.{feature}").bp)
+        package = import_module(f"course.{feature}")
+        modules = [f"{package.__name__}.{room}.views" for room in getattr(package, "ROOMS", ())]
+        if find_spec(f"{package.__name__}.views") is not None:
+            modules.insert(0, f"{package.__name__}.views")
+        for module in modules:
+            import_module(module)  # attaches the routes to bp
+        app.register_blueprint(package.bp)

@@ -9,8 +9,8 @@ import sqlalchemy as sa
 from flask import current_app
 
 from course.accounts.models import User
-from course.cohorts.circles import cohort_of
 from course.cohorts.models import Cohort
+from course.cohorts.queries import cohort_of
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress

@@ -18,12 +18,10 @@ from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
 from course.accounts.models import User
 from course.cohorts.models import Cohort, CohortMember
-from course.cohorts.queries import KIND_LABELS
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
-from course.dates import format_moment
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
 from course.exercises.models import ExerciseResponse
@@ -32,6 +30,7 @@ from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.review.models import Review
 from course.review.pages import ReviewView, review_view
+from course.review.status import KIND_LABELS, review_status
 from course.text.platforms import UnknownPlatform
 
 PERSON_STATUS = {"invited": _l("invited"), "active": _l("active"), "deactivated": _l("deactivated")}
@@ -276,19 +275,6 @@ def _review_items(cohort: Cohort, reviews: list[Review], language: str, now: dat
                                 view, url))
     return items
 
-
-def review_status(review: Review, now: datetime) -> tuple[str, str]:
-    """A key for styling and the words for where a review stands."""
-    if review.withdrawn_at is not None:
-        return "withdrawn", _("withdrawn: given to someone else")
-    if review.is_hidden:
-        return "hidden", _("submitted, hidden from the author")
-    if review.is_submitted:
-        return "submitted", _("submitted")
-    due = format_moment(review.due_at)
-    if review.is_overdue(now):
-        return "overdue", _("overdue since %(due)s", due=due)
-    return "open", _("open, due %(due)s", due=due)
 
 
 # The timeline ---------------------------------------------------------------

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 import sqlalchemy as sa
 
-from course.cohorts.circles import circle_mates, form_circles
 from course.cohorts.models import Cohort
+from course.cohorts.queries import circle_mates
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
@@ -19,6 +19,7 @@ from course.drafts.services import save_draft, submit_draft
 from course.extensions import db
 from course.review import services
 from course.review.models import Review
+from course.workspace.circles.services import form_circles
 
 POST_LESSON = "connection-not-detox"
 AWAY = "hannah@demo.example"  # not seen for ten days: the allocation passes her over

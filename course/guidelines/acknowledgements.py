@@ -8,7 +8,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
-from course.cohorts.circles import cohort_of
+from course.cohorts.queries import cohort_of
 from course.database import utcnow
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion

@@ -16,7 +16,7 @@ from flask_babel import ngettext
 from markupsafe import Markup
 
 from course.accounts.models import User
-from course.cohorts.circles import circle_mates, cohort_of
+from course.cohorts.queries import circle_mates, cohort_of
 from course.curriculum.content import Lesson
 from course.curriculum.library import lessons
 from course.curriculum.rendering import prompt_html

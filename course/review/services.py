@@ -8,8 +8,8 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
-from course.cohorts.circles import cohort_of
 from course.cohorts.models import CohortMember
+from course.cohorts.queries import cohort_of
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.curriculum.exercise_specs import DEFAULT_RUBRIC
 from course.curriculum.library import lessons

@@ -5,7 +5,6 @@ import pytest
 import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
@@ -16,6 +15,7 @@ from course.drafts.services import save_draft, submit_draft
 from course.extensions import db
 from course.review.models import Review
 from course.review.services import rate_review
+from course.workspace.circles.services import form_circles
 from tests.dashboard.cohort_seed import seed_cohort
 from tests.guidelines.factories import publish_guidelines
 from tests.page_checks import duplicate_ids

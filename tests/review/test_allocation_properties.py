@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.accounts.models import Role, Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.drafts.models import Draft
@@ -21,6 +20,7 @@ from course.drafts.services import draft_for, save_draft, submit_draft
 from course.extensions import db
 from course.review.allocation import CohortPool, Loads, Reviewer, choose_trainer
 from course.review.models import Review, ReviewKind
+from course.workspace.circles.services import form_circles
 
 NOW = datetime(2025, 3, 3, 9, 30, tzinfo=UTC)
 SEVEN_DAYS = timedelta(days=7)

@@ -6,7 +6,6 @@ import pytest
 import sqlalchemy as sa
 
 from course.accounts.models import Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.database import utcnow
@@ -16,6 +15,7 @@ from course.extensions import db
 from course.review.assignment import rebalance_reviews, request_reviews
 from course.review.models import Review, ReviewKind
 from course.review.services import rubric_for, save_review
+from course.workspace.circles.services import form_circles
 from tests.conftest import outbox_messages
 
 SLUG = "connection-not-detox"
