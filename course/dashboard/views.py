@@ -12,8 +12,8 @@ from course.dashboard import bp, reminders
 from course.dashboard.attention import DEFAULT_IDLE_DAYS, needing_attention
 from course.dashboard.export import learners_csv, lessons_csv
 from course.dashboard.forms import FilterForm, RemindForm
-from course.dashboard.learner import learner_page, learner_rows
-from course.dashboard.overview import Filters, build_dashboard
+from course.dashboard.pages.learner import learner_page, learner_rows
+from course.dashboard.pages.overview import Filters, overview_page
 from course.dashboard.progress import load_progress
 from course.dashboard.reminders import Nudge, can_remind, send_reminders
 from course.database import utcnow
@@ -32,7 +32,7 @@ def overview(cohort_id: int):
     form = FilterForm(progress.circles, request.args)
     form.validate()
     filters = Filters(form.value("track"), form.value("circle"), form.value("days"), form.value("page"))
-    dashboard = build_dashboard(progress, lessons.curriculum, filters, now, today())
+    dashboard = overview_page(progress, lessons.curriculum, filters, now, today())
     return render_template("dashboard/overview.html", cohort=cohort, dashboard=dashboard, form=form,
                            filters=filters, remind_form=RemindForm(days=filters.days))
 

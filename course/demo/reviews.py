@@ -15,10 +15,11 @@ from course.cohorts.queries import circle_mates
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.drafts.services import save_draft, submit_draft
+from course.drafts.services import save_draft
 from course.extensions import db
 from course.review import services
 from course.review.models import Review
+from course.review.submission import submit_draft
 from course.workspace.circles.services import form_circles
 
 POST_LESSON = "connection-not-detox"

@@ -145,7 +145,7 @@ def remind_pending(organisation_id: int):
         receipts = [r for r in receipts if r.user.id == wanted]
         if not receipts:
             abort(404)
-    sent, recent = remind(version, receipts)
+    sent, recent = remind(version, receipts, current_user)
     db.session.commit()
     if sent:
         flash(ngettext("%(num)d reminder sent.", "%(num)d reminders sent.", sent), "success")

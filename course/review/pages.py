@@ -21,8 +21,8 @@ from course.curriculum.content import Lesson
 from course.curriculum.library import lessons
 from course.curriculum.rendering import prompt_html
 from course.dates import format_moment
-from course.drafts.composer import Composer, PartView
 from course.drafts.models import DraftVersion
+from course.drafts.pages import ComposerPage, PartView
 from course.drafts.services import draft_for
 from course.drafts.targets import parts_for
 from course.guidelines.hints import ReviewerGuidance, reviewer_guidance
@@ -83,7 +83,7 @@ class ReviewPage:
     review: Review
     lesson_title: str
     due: str
-    preview: Composer
+    preview: ComposerPage
     form: ReviewForm
     is_editable: bool
     notice: str
@@ -180,7 +180,7 @@ def review_page(review: Review, lesson: Lesson, language: str, form: ReviewForm,
     """The page for writing ``review``, showing ``form`` as typed (with its errors) or as saved."""
     text = lesson.text(language)
     # The composer's preview without its form: the reviewer sees the post as its author did.
-    preview = Composer(lesson, review.draft, None, part_views(lesson, language, review.version), [],
+    preview = ComposerPage(lesson, review.draft, None, part_views(lesson, language, review.version), [],
                        review.draft.author.name, Markup(prompt_html(text)))
     if review.withdrawn_at is not None:
         notice = _("A trainer has given this review to someone else, so you no longer need to write it. "

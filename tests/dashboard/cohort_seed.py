@@ -15,9 +15,9 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
 from course.drafts.models import Draft, DraftVersion
 from course.extensions import db
+from course.reminders.models import Reminder
 from course.review.models import Review, ReviewKind
 
 POST_KINDS = ("post", "profile")

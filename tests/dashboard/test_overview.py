@@ -11,10 +11,11 @@ from course.curriculum.models import LessonProgress
 from course.dashboard.progress import load_progress
 from course.dashboard.states import LessonStatus
 from course.database import utcnow
-from course.drafts.services import save_draft, submit_draft
+from course.drafts.services import save_draft
 from course.extensions import db
 from course.review.models import Review
 from course.review.services import rate_review
+from course.review.submission import submit_draft
 from course.workspace.circles.services import form_circles
 from tests.dashboard.cohort_seed import seed_cohort
 from tests.guidelines.factories import publish_guidelines

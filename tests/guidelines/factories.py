@@ -11,12 +11,13 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.drafts.services import draft_for, save_draft, submit_draft
+from course.drafts.services import draft_for, save_draft
 from course.extensions import db
 from course.guidelines import services
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.guidelines.rules import Rules, rules_to_json
 from course.review.models import Review
+from course.review.submission import submit_draft
 from tests.conftest import open_every_stage
 
 BANNER = "social-media guidelines is published. Please read it and acknowledge it."

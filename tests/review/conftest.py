@@ -13,9 +13,10 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.drafts.services import draft_for, save_draft, submit_draft
+from course.drafts.services import draft_for, save_draft
 from course.extensions import db
 from course.review.models import Review
+from course.review.submission import submit_draft
 from tests.conftest import PASSWORD, open_every_stage
 from tests.drafts.conftest import POST_LESSON
 

@@ -16,10 +16,11 @@ from course.accounts.models import Role, Track
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.drafts.models import Draft
-from course.drafts.services import draft_for, save_draft, submit_draft
+from course.drafts.services import draft_for, save_draft
 from course.extensions import db
 from course.review.allocation import CohortPool, Loads, Reviewer, choose_trainer
 from course.review.models import Review, ReviewKind
+from course.review.submission import submit_draft
 from course.workspace.circles.services import form_circles
 
 NOW = datetime(2025, 3, 3, 9, 30, tzinfo=UTC)

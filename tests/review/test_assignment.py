@@ -10,11 +10,12 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft, DraftVersion
-from course.drafts.services import draft_for, save_draft, submit_draft
+from course.drafts.services import draft_for, save_draft
 from course.extensions import db
 from course.review.assignment import rebalance_reviews, request_reviews
 from course.review.models import Review, ReviewKind
 from course.review.services import rubric_for, save_review
+from course.review.submission import submit_draft
 from course.workspace.circles.services import form_circles
 from tests.conftest import outbox_messages
 

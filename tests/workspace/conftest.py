@@ -8,8 +8,9 @@ from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.drafts.services import save_draft, submit_draft
+from course.drafts.services import save_draft
 from course.extensions import db
+from course.review.submission import submit_draft
 
 LESSON = "connection-not-detox"
 

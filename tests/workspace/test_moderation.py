@@ -10,8 +10,8 @@ from course.database import utcnow
 from course.extensions import db
 from course.review import services
 from course.review.models import Review, ReviewKind
-from tests.workspace.conftest import learners, submit
 from tests.conftest import outbox_messages
+from tests.workspace.conftest import learners, submit
 
 RATINGS = {"authenticity": 3, "audience_fit": 2, "clarity": 4}
 

@@ -14,8 +14,8 @@ from course.extensions import db
 from course.mail.models import OutboxMessage
 from course.review.models import Review
 from course.workspace.people import roster
-from tests.workspace.conftest import learners, submit
 from tests.conftest import PASSWORD, AuthActions, outbox_messages
+from tests.workspace.conftest import learners, submit
 
 FILES = Path(__file__).parent / "files"
 LINK = re.compile(r"http://localhost(/invitation/\S+)")

@@ -4,19 +4,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from flask_babel import gettext as _
 from sqlalchemy.orm import contains_eager, joinedload
 
-from course.accounts.models import User
+from course.accounts.models import PersonStatus, User
+from course.accounts.status import status_in_words
 from course.cohorts.models import Cohort, CohortMember
-from course.dates import format_day, format_moment
 from course.extensions import db
 
 
 @dataclass(frozen=True)
 class PersonRow:
     member: CohortMember
-    status: str  # invited, active or deactivated: a CSS modifier too
+    status: PersonStatus  # also a CSS modifier
     status_label: str
     can_resend: bool
     can_revoke: bool
@@ -28,11 +27,11 @@ class PeoplePage:
 
     @property
     def invited(self) -> int:
-        return sum(row.status == "invited" for row in self.people)
+        return sum(row.status is PersonStatus.INVITED for row in self.people)
 
     @property
     def deactivated(self) -> int:
-        return sum(row.status == "deactivated" for row in self.people)
+        return sum(row.status is PersonStatus.DEACTIVATED for row in self.people)
 
 
 def people_page(cohort: Cohort) -> PeoplePage:
@@ -46,13 +45,6 @@ def people_page(cohort: Cohort) -> PeoplePage:
 
 def _person_row(member: CohortMember) -> PersonRow:
     user = member.user
-    if not user.active:
-        status, label = "deactivated", _("deactivated")
-    elif user.is_invited:
-        status, label = "invited", _("invited on %(date)s", date=format_day(member.joined_at))
-    elif user.last_seen_at:
-        status, label = "active", _("active, last seen %(when)s", when=format_moment(user.last_seen_at))
-    else:
-        status, label = "active", _("active, not signed in yet")
-    return PersonRow(member, status, label, can_resend=status == "invited",
+    return PersonRow(member, user.status, status_in_words(user, member.joined_at),
+                     can_resend=user.status is PersonStatus.INVITED,
                      can_revoke=user.is_invited and user.last_seen_at is None)

@@ -12,7 +12,6 @@ from datetime import datetime
 import sqlalchemy as sa
 from flask import url_for
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
 from flask_babel import ngettext
 from sqlalchemy.orm import aliased, contains_eager, joinedload, selectinload
 
@@ -20,7 +19,6 @@ from course.accounts.models import User
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus, lesson_status
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import parts_for
@@ -28,12 +26,11 @@ from course.exercises.models import ExerciseResponse
 from course.exercises.panels import KIND_TITLES
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
+from course.reminders.models import Reminder
 from course.review.models import Review
 from course.review.pages import ReviewView, review_view
 from course.review.status import KIND_LABELS, review_status
 from course.text.platforms import UnknownPlatform
-
-PERSON_STATUS = {"invited": _l("invited"), "active": _l("active"), "deactivated": _l("deactivated")}
 
 
 @dataclass(frozen=True)
@@ -160,7 +157,6 @@ class LearnerPage:
     user: User
     circle_number: int | None
     joined_at: datetime
-    status: str  # invited, active or deactivated: a CSS modifier too
     stages: list[StageRow]
     events: list[Event]  # newest first
     drafts: list[DraftItem]
@@ -169,10 +165,6 @@ class LearnerPage:
     shared: list[SharedAnswer]
     private_reflections: int
     unshown_answers: int  # plans, replies and surveys: the learner never chose to share them
-
-    @property
-    def status_label(self) -> str:
-        return str(PERSON_STATUS[self.status])
 
     @property
     def has_started(self) -> bool:
@@ -187,12 +179,6 @@ class LearnerPage:
     def unshown_note(self) -> str:
         return ngettext("%(num)d answer to a plan, replies or a survey is not shown here.",
                         "%(num)d answers to plans, replies or surveys are not shown here.", self.unshown_answers)
-
-
-def person_status(user: User) -> str:
-    if not user.active:
-        return "deactivated"
-    return "invited" if user.is_invited else "active"
 
 
 def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, language: str, now: datetime) -> LearnerPage:
@@ -215,7 +201,7 @@ def learner_page(cohort: Cohort, member: CohortMember, rows: LearnerRows, langua
     shared = [response for response in rows.responses if response.is_shared_with_trainer]
     private = [response for response in rows.responses if not response.is_shared_with_trainer]
     return LearnerPage(
-        user, member.circle.number if member.circle else None, member.joined_at, person_status(user), stages,
+        user, member.circle.number if member.circle else None, member.joined_at, stages,
         timeline(cohort, member, rows, language),
         [_draft_item(cohort, draft, user.name, language) for draft in reversed(rows.drafts) if draft.versions],
         _review_items(cohort, rows.received, language, now, given=False),

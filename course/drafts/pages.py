@@ -14,9 +14,9 @@ from course.curriculum.rendering import prompt_html
 from course.dates import format_moment
 from course.drafts.checks import MAX_TEXT
 from course.drafts.forms import ComposerForm
-from course.drafts.hints import Hint, HintContext, hints_for
 from course.drafts.models import Draft
 from course.drafts.targets import Part, platform_choices
+from course.guidelines.hints import Hint, HintContext, guideline_hints
 from course.text.platforms import Measure, Platform, client_rules, measure
 from course.text.user_markdown import render_post
 
@@ -107,7 +107,7 @@ class ConflictRow:
 
 
 @dataclass
-class Composer:
+class ComposerPage:
     lesson: Lesson
     draft: Draft | None
     form: ComposerForm
@@ -184,9 +184,9 @@ class Composer:
         }
 
 
-def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm, parts: list[Part], draft: Draft | None,
+def composer_page(user: User, lesson: Lesson, language: str, form: ComposerForm, parts: list[Part], draft: Draft | None,
                   problems: dict[str, str] | None = None, conflict: Draft | None = None,
-                  revision: int | None = None) -> Composer:
+                  revision: int | None = None) -> ComposerPage:
     """The composer for ``lesson`` showing the texts in ``form`` (what the writer typed).
 
     ``revision`` is the saved revision the page now stands on; by default the one the form came with.
@@ -200,6 +200,6 @@ def composer_view(user: User, lesson: Lesson, language: str, form: ComposerForm,
         revision = conflict.revision
     elif revision is None:
         revision = form.revision.data or 0
-    return Composer(lesson, draft, form, views, hints_for(context), user.name, Markup(prompt_html(lesson.text(language))),
+    return ComposerPage(lesson, draft, form, views, guideline_hints(context), user.name, Markup(prompt_html(lesson.text(language))),
                     problem=problems.get("") or problems.get("platform"), conflict=conflict,
                     platforms=platform_choices(lesson), revision=revision, keep_mine=conflict is not None)

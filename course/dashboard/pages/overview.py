@@ -14,8 +14,8 @@ from course.dashboard import charts
 from course.dashboard.attention import REASONS, REMINDABLE, Attention, needing_attention
 from course.dashboard.forms import NO_CIRCLE
 from course.dashboard.progress import CircleHealth, CohortProgress, LearnerProgress
-from course.dashboard.reminders import may_remind
 from course.dashboard.states import STATUS_LABELS, STATUS_SYMBOLS, LessonStatus
+from course.reminders.services import may_remind
 
 PAGE_SIZE = 50
 LIST_LENGTH = 20  # people named per needs-attention list; the CSV export has everyone
@@ -87,7 +87,7 @@ class Filters:
 
 
 @dataclass(frozen=True)
-class Dashboard:
+class OverviewPage:
     progress: CohortProgress
     stages: list[StageColumns]
     rows: list[Row]
@@ -118,8 +118,8 @@ def _cells() -> dict[LessonStatus, Cell]:
     return {status: Cell(status.value, STATUS_SYMBOLS[status], str(STATUS_LABELS[status])) for status in LessonStatus}
 
 
-def build_dashboard(progress: CohortProgress, curriculum: Curriculum, filters: Filters, now: datetime,
-                    today: date) -> Dashboard:
+def overview_page(progress: CohortProgress, curriculum: Curriculum, filters: Filters, now: datetime,
+                    today: date) -> OverviewPage:
     language = str(get_locale())
     stages = [StageColumns(stage, stage.title(language), [
         Column(lesson, f"{stage.number}.{index}", lesson.text(language).title)
@@ -133,7 +133,7 @@ def build_dashboard(progress: CohortProgress, curriculum: Curriculum, filters: F
                 [str(REASONS[reason]) for reason in attention.reasons.get(learner.user.id, [])])
             for learner in matching[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]]
     counts = Counter(status for learner in matching for status in learner.statuses.values())
-    return Dashboard(
+    return OverviewPage(
         progress, stages, rows, len(matching), page, pages, attention, _attention_lists(attention, curriculum, now),
         sum(may_remind(learner.reminded_at, now) for learner in attention.remindable),
         _health_rows(progress), _completion_chart(progress, today), _funnel_chart(progress, curriculum, language),

@@ -1,4 +1,4 @@
-"""Reminders a trainer sent: one row per learner and sending, so nobody is nudged twice in a day."""
+"""The reminders log: one row per learner and reminder sent, from any page, so nobody is nudged twice in a day."""
 from __future__ import annotations
 
 from datetime import datetime
@@ -16,9 +16,10 @@ class Reminder(db.Model):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     user_id: Mapped[int] = mapped_column(sa.ForeignKey("users.id", ondelete="CASCADE"))
-    cohort_id: Mapped[int] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
+    # The learner's cohort when reminded; none for a learner in no cohort (e.g. reminded about the guidelines).
+    cohort_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="CASCADE"), index=True)
     sent_by_id: Mapped[int | None] = mapped_column(sa.ForeignKey("users.id", ondelete="SET NULL"))
-    # Why the learner was reminded, as a key of dashboard.attention.REASONS (e.g. "inactive").
+    # Why the learner was reminded, as keys of dashboard.attention.REASONS (e.g. "inactive", "guidelines").
     reasons: Mapped[list[str]] = mapped_column(sa.JSON)
     sent_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
