@@ -11,8 +11,8 @@ from __future__ import annotations
 from flask import abort
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import PasswordField, StringField
-from wtforms.validators import Length
+from wtforms import PasswordField, SelectChoice, SelectField, StringField
+from wtforms.validators import Length, Optional
 
 from course.text.cleaning import clean_user_text
 
@@ -51,3 +51,25 @@ def confirm_or_400(form: FlaskForm | None = None) -> None:
     """Stop unless the form came from our page (CSRF is also checked app-wide); a plain button by default."""
     if not (form if form is not None else ActionForm()).validate_on_submit():
         abort(400)
+
+
+class CompareForm(FlaskForm):
+    """Which two versions to compare, a read-only choice (GET), so no CSRF token; drafts and guidelines alike."""
+
+    class Meta:
+        csrf = False
+
+    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
+    newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)
+
+
+def compare_form(versions: list[tuple[int, str]], formdata) -> CompareForm:
+    """The choice among ``versions`` (number and label, newest first) from ``formdata``; by default the newest two."""
+    form = CompareForm(formdata=formdata)
+    form.older.choices = form.newer.choices = [SelectChoice(number, label) for number, label in versions]
+    numbers = [number for number, _label in versions]
+    if form.older.data not in numbers:
+        form.older.data = numbers[1] if len(numbers) > 1 else (numbers[0] if numbers else None)
+    if form.newer.data not in numbers:
+        form.newer.data = numbers[0] if numbers else None
+    return form

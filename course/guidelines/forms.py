@@ -103,12 +103,4 @@ class PublishForm(UserTextForm):
                          description=_l("What it is about or what changed, in a sentence or two. Learners see it "
                                         "when they are asked to acknowledge the new version."))
 
-
-class CompareForm(FlaskForm):
-    """Read-only choice of versions (GET), so no CSRF token."""
-
-    class Meta:
-        csrf = False
-
-    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
     newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)

@@ -19,12 +19,12 @@ from course.guidelines.rules import Rules
 from course.reminders.models import Reminder
 from tests.conftest import outbox_messages
 from tests.drafts.conftest import POST_LESSON, Composer
+from tests.factories import circle_of_three
 from tests.guidelines.factories import (
     BANNER,
     BANNER_CLASS,
     acknowledgement,
     between,
-    circle_of_three,
     publish_guidelines,
     reviews_of,
 )

@@ -5,12 +5,10 @@ import pytest
 
 from course.accounts.models import Role, Track, User
 from course.cohorts.models import Cohort, CohortMember
-from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.drafts.services import save_draft
 from course.extensions import db
-from course.review.submission import submit_draft
+from tests.factories import submit_post
 
 LESSON = "connection-not-detox"
 
@@ -35,11 +33,7 @@ def make_cohort(organisation, create_user):
 
 def submit(user: User, text: str = "Try the #Fediverse guide by @ana – it helped me.") -> Draft:
     """``user`` writes and submits the post of the test lesson, which allocates reviewers."""
-    lesson = lessons.curriculum.lessons[LESSON]
-    draft = save_draft(user, lesson, {"post": text}, platform="x", revision=0)
-    submit_draft(user, lesson, draft)
-    db.session.commit()
-    return draft
+    return submit_post(user, text, LESSON)
 
 
 def learners(cohort: Cohort) -> list[User]:

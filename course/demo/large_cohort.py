@@ -1,4 +1,4 @@
-"""A cohort of any size with realistic progress, written in bulk: for the statement-count test and the benchmark.
+"""A cohort of any size with realistic progress, written in bulk: for the dashboard benchmark and its statement-count test.
 
 Most people are somewhere in the first stages, a few have finished; some have
 submitted posts, most of those were reviewed by their circle, a few reviews
