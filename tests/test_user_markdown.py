@@ -2,6 +2,8 @@
 from html.parser import HTMLParser
 
 import pytest
+from flask import render_template_string
+from jinja2 import TemplateAssertionError
 
 from course.text.user_markdown import ATTRIBUTES, TAGS, render_post, render_user_markdown
 
@@ -97,3 +99,11 @@ def test_a_post_starting_with_a_hashtag_is_not_a_heading():
 def test_users_cannot_borrow_other_classes():
     html = render_post('<span class="alert alert--error post-hashtag">x</span>')
     assert 'class="post-hashtag"' in html and "alert" not in html
+
+
+def test_the_template_filter_says_what_it_trusts_and_sanitises(app):
+    with app.test_request_context():
+        html = render_template_string("{{ text|user_markdown }}", text="**hi** <script>alert(1)</script>")
+        assert html == "<p><strong>hi</strong> </p>"
+        with pytest.raises(TemplateAssertionError):  # no filter named only "markdown", trusted or not
+            render_template_string("{{ text|markdown }}", text="x")

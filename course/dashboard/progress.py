@@ -67,10 +67,6 @@ class LearnerProgress:
         return percent_complete(self.completed, self.total)
 
     @property
-    def stages_complete(self) -> int:
-        return sum(stage.is_complete for stage in self.stages)
-
-    @property
     def is_active(self) -> bool:
         """Signed up and not deactivated: the people progress figures are about."""
         return self.user.active and not self.user.is_invited

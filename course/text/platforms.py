@@ -62,11 +62,6 @@ def get_platform(key: str) -> Platform:
     return platform
 
 
-def normalise_newlines(text: str) -> str:
-    """``text`` with Windows and old Mac line endings turned into ``\\n``, as a browser's textarea has them."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
-
-
 # Links -------------------------------------------------------------------------
 #
 # Modelled on twitter-text's extractor (github.com/twitter/twitter-text, js/src/regexp),
@@ -290,8 +285,8 @@ def _units(text: str, counting: _Counting, tokens: Any) -> Iterator[tuple[int, i
 def measure(text: str, counting: str, limit: int | None) -> Measure:
     """How long ``text`` is in ``counting`` units, and where it first runs over ``limit``.
 
-    ``text`` is measured as given: normalise line endings first (``normalise_newlines``)
-    so the result matches what the browser counts.
+    ``text`` is measured as given: clean it first (``course.text.cleaning.clean_user_text``, as every form
+    and service does) so the result matches what the browser counts.
     """
     if counting not in _COUNTINGS:
         raise ValueError(f"Unknown counting {counting!r}. Choose one of: {', '.join(COUNTINGS)}.")
