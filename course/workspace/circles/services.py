@@ -1,4 +1,4 @@
-"""Review circles: forming them from the cohort's active learners and moving a member."""
+"""Forming review circles and moving people between them. Functions flush; the view commits."""
 from __future__ import annotations
 
 import math

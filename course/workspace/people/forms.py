@@ -1,4 +1,8 @@
-"""Forms of the People page: invite one person, upload a CSV file, confirm its import."""
+"""Forms of a cohort's People page: invite one person, upload a list, confirm the checked list.
+
+The rules (valid addresses, known tracks, existing accounts) live in roster.py
+and services.py, so a typed invitation and a line of a file are checked alike.
+"""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired

@@ -1,4 +1,7 @@
-"""Adding people to a cohort (one, or a checked CSV import) and what a trainer may do to a membership."""
+"""The people of a cohort: checking and inviting them (one by one or from a file), and managing their accounts.
+
+Functions flush; the view commits.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field

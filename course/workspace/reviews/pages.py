@@ -1,4 +1,8 @@
-"""Review health: every submitted draft of the cohort with its reviews, and the cohort's counts."""
+"""Review health: every submitted draft of the cohort with its reviews, and the cohort's counts.
+
+The page reads a fixed number of statements, however many drafts or reviews the cohort has: rows are loaded in
+bulk and grouped in memory.
+"""
 from __future__ import annotations
 
 from collections import defaultdict

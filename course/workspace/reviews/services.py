@@ -1,4 +1,4 @@
-"""The cohort's review settings: reviewers per draft, days to review, anonymity, who reviews whom."""
+"""A cohort's peer-review settings. Functions flush; the view commits."""
 from __future__ import annotations
 
 import sqlalchemy as sa

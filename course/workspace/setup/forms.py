@@ -1,4 +1,10 @@
-"""The form to create or edit a cohort, and the confirmation to delete one."""
+"""Forms for creating, editing and deleting a cohort.
+
+The cohort form has one date field per stage of the curriculum, so its class
+is made per request (labels in the reader's language). Its validate() also
+asks the service, so a taken name or a schedule going backwards shows at its
+field together with every other problem.
+"""
 from __future__ import annotations
 
 from flask_babel import get_locale

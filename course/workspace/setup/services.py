@@ -1,4 +1,8 @@
-"""Creating, editing and deleting a cohort: the details, the stage schedule, the checks."""
+"""Creating, changing and deleting cohorts: name, hashtag, start date, pacing and the stage schedule.
+
+Functions flush; the view commits. Every problem is found at once and raised
+together, keyed by the form field it belongs to.
+"""
 from __future__ import annotations
 
 import re
