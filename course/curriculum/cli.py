@@ -3,7 +3,7 @@ import click
 from flask.cli import AppGroup
 
 from course.curriculum.assembly import CurriculumError
-from course.extensions import lessons
+from course.curriculum.library import lessons
 
 lessons_cli = AppGroup("lessons", help="Work with the lesson files.")
 

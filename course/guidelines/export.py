@@ -3,7 +3,7 @@
 Every export is built from a ``GuidelinesDocument`` alone. Labels and dates are
 in the document's language, not the reader's: a German text with English
 headings would read oddly once it leaves the site. User Markdown reaches HTML
-and PDF only through ``render_markdown``, i.e. sanitised.
+and PDF only through ``render_user_markdown``, i.e. sanitised.
 """
 from __future__ import annotations
 
@@ -22,10 +22,10 @@ from markupsafe import Markup
 
 from course.dates import format_day
 from course.downloads import style_hash
-from course.exercises.platforms import PLATFORMS
 from course.guidelines.content import quoted
 from course.guidelines.document import GuidelinesDocument
-from course.markup import render_markdown
+from course.text.platforms import PLATFORMS
+from course.text.user_markdown import render_user_markdown
 
 # The PDF uses the built-in Helvetica, so no font files ship with the app; it covers windows-1252 only.
 PDF_ENCODING = "windows-1252"
@@ -94,7 +94,7 @@ def html_export_policy() -> str:
 def as_html(doc: GuidelinesDocument) -> str:
     """The document as a standalone HTML5 page: no scripts, no external resources, styled for print."""
     with force_locale(doc.language):
-        sections = [(section, render_markdown(section.body)) for section in doc.sections]
+        sections = [(section, render_user_markdown(section.body)) for section in doc.sections]
         return render_template("guidelines/export.html", doc=doc, date_line=_date_line(doc), sections=sections,
                                rules=_rule_lines(doc), css=Markup(_export_css()))  # noqa: S704 (our own file)
 
@@ -168,7 +168,7 @@ def as_pdf(doc: GuidelinesDocument) -> bytes:
             pdf.multi_cell(0, 6, _pdf_text(_("Note: %(note)s", note=doc.note)), new_x="LMARGIN", new_y="NEXT")
         for section in doc.sections:
             _pdf_heading(pdf, section.title)
-            _pdf_html(pdf, str(render_markdown(section.body)))
+            _pdf_html(pdf, str(render_user_markdown(section.body)))
         if rules := _rule_lines(doc):
             _pdf_heading(pdf, _("Rules the composer checks"))
             items = Markup("").join(Markup("<li>{}</li>").format(line) for line in rules)  # escapes the rules

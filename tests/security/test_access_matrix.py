@@ -10,13 +10,15 @@ import sqlalchemy as sa
 from course.accounts.models import Role, Track
 from course.accounts.services import create_organisation, create_user
 from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.curriculum.library import lessons
 from course.database import utcnow
-from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.drafts.services import save_draft
+from course.extensions import db
 from course.guidelines.services import publish, start_draft
 from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
+from course.review.submission import submit_draft
 from tests.conftest import PASSWORD, csrf_token, database_built_once
 from tests.page_checks import duplicate_ids
 
