@@ -9,6 +9,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app course
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# The suite runs in parallel (pytest-xdist), one process per core; PYTEST_WORKERS=0 runs it in this one.
+PYTEST_WORKERS ?= auto
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
 
 .PHONY: run dev test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps translations catalogue screenshots clean
 
@@ -34,22 +37,25 @@ dev: install translations instance/config.py
 
 test: install-dev translations system-deps
 	$(BIN)/ruff check course tests benchmarks
+	$(BIN)/mypy
 	@echo "=== Test suite on SQLite ==="
-	$(BIN)/pytest
+	$(PYTEST)
 	@echo "=== Test suite on PostgreSQL ==="
-	.ci/with-postgres $(BIN)/pytest
+	.ci/with-postgres $(PYTEST)
 
 test-sqlite: install-dev translations
-	$(BIN)/pytest $(ARGS)
+	$(PYTEST) $(ARGS)
 
 test-postgres: install-dev translations system-deps
-	.ci/with-postgres $(BIN)/pytest $(ARGS)
+	.ci/with-postgres $(PYTEST) $(ARGS)
 
 e2e: install-dev translations system-deps
-	$(BIN)/pytest -m e2e $(ARGS)
+	$(PYTEST) -m e2e $(ARGS)
 
+# ruff over the code, tests and benchmarks; mypy over course/ (configured in pyproject.toml).
 lint: install-dev
 	$(BIN)/ruff check course tests benchmarks
+	$(BIN)/mypy
 
 lessons-check: install
 	SECRET_KEY=lessons-check $(FLASK) lessons check
@@ -63,7 +69,7 @@ benchmark: install-dev translations
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: install-dev translations system-deps
-	SCREENSHOT_DIR=static/screenshots $(BIN)/pytest -m e2e
+	SCREENSHOT_DIR=static/screenshots $(PYTEST) -m e2e
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)

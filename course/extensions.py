@@ -1,4 +1,6 @@
 """Flask extensions, created unbound; ``create_app`` binds them. No feature is imported here."""
+from typing import TYPE_CHECKING
+
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -34,6 +36,12 @@ def include_in_migrations(name: str | None, type_: str, parent_names: dict) -> b
 
 
 db = SQLAlchemy(model_class=Base)
+# The base class of every model. Flask-SQLAlchemy makes ``db.Model`` at run time, a subclass of Base that a
+# type checker cannot see through, so models name it ``Model`` and the checker reads them as Base's subclasses.
+if TYPE_CHECKING:
+    Model = Base
+else:
+    Model = db.Model
 migrate = Migrate(render_as_batch=True, compare_type=True, include_name=include_in_migrations)
 login_manager = LoginManager()
 csrf = CSRFProtect()

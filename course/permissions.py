@@ -57,7 +57,8 @@ def scope_to_organisations(statement: sa.Select, column, user: User) -> sa.Selec
 def get_scoped_or_404(user: User, model: type[T], object_id: int, organisation_column) -> T:
     """Row ``object_id`` of ``model`` if its ``organisation_column`` is one of the user's
     organisations; 404 otherwise, so ids reveal nothing."""
-    statement = sa.select(model).where(model.id == object_id)
+    # Every model passed here has an integer primary key named id; a TypeVar cannot say "a mapped class with id".
+    statement = sa.select(model).where(model.id == object_id)  # type: ignore[attr-defined]
     row = db.session.scalar(scope_to_organisations(statement, organisation_column, user))
     if row is None:
         abort(404)

@@ -1,13 +1,18 @@
 """Shared fixtures: an app on a freshly migrated database, clients, factories.
 
-The schema comes from the real migrations, once per test session; SQLite tests
-get a copy of that database each, PostgreSQL tests (TEST_DATABASE_URL) empty
-the tables after each test.
+The schema comes from the real migrations, once per test session and per
+pytest-xdist worker: SQLite in the worker's own temporary folder, PostgreSQL
+(TEST_DATABASE_URL) in a database of its own created on that server. Each test
+starts from ``database_template``: SQLite tests get a copy of its file,
+PostgreSQL tests either empty the tables after the test (the plain migrated
+database) or get a database copied from the template (a module's own data,
+built once by ``database_built_once``).
 """
 import os
 import re
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -16,6 +21,9 @@ import sqlalchemy as sa
 from flask import Flask, g
 from flask.testing import FlaskClient
 from flask_migrate import upgrade
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+from werkzeug.routing import Rule
 
 from course import create_app
 from course.accounts import services
@@ -32,10 +40,74 @@ CSRF_PATTERN = re.compile(r'name="csrf_token" type="hidden" value="([^"]+)"|name
 
 
 def pytest_sessionstart(session) -> None:
-    """Compile the message catalogues, as the build does, so tests see translations."""
+    """Compile the message catalogues, as the build does, so tests see translations.
+
+    Under pytest-xdist only the controlling process compiles, before it starts the
+    workers: a worker must never read a catalogue another one is half-way writing.
+    """
     from babel.messages.frontend import CommandLineInterface
 
-    CommandLineInterface().run(["pybabel", "-q", "compile", "-d", str(TRANSLATIONS)])
+    if not hasattr(session.config, "workerinput"):
+        CommandLineInterface().run(["pybabel", "-q", "compile", "-d", str(TRANSLATIONS)])
+
+
+def _share_url_builders() -> None:
+    """Let every app of the test run share the URL builders Werkzeug compiles for its rules.
+
+    Each test builds its own app, and Werkzeug compiles two Python functions for every
+    rule of it: nine tenths of ``create_app``. The function depends only on the rule's
+    parsed form and defaults (it reaches the rule's converters through ``self``), so an
+    app built later gets the very function an earlier app compiled for the same rule.
+    """
+    compile_builder = Rule._compile_builder
+    builders: dict = {}
+
+    def shared_builder(rule: Rule, append_unknown: bool = True):
+        trace = getattr(rule, "_trace", None)
+        if trace is None:  # a Werkzeug whose rules keep no trace: compile as usual
+            return compile_builder(rule, append_unknown)
+        defaults = tuple(sorted((key, repr(value)) for key, value in (rule.defaults or {}).items()))
+        key = (rule.rule, rule.subdomain, rule.host, tuple(trace), defaults, append_unknown)
+        if key not in builders:
+            builders[key] = compile_builder(rule, append_unknown)
+        return builders[key]
+
+    Rule._compile_builder = shared_builder
+
+
+_share_url_builders()
+
+
+class _CompiledTemplates(BytecodeCache):
+    """Jinja's bytecode cache, kept in memory: each test's app compiles a template the first app compiled
+    only when its source changed (the bucket checks the source's checksum)."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        if bucket.key in self._code:
+            bucket.bytecode_from_string(self._code[bucket.key])
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED_TEMPLATES = _CompiledTemplates()
+_LESSON_STORES: dict[Path, object] = {}
+
+
+def _reuse_what_does_not_change(app: Flask) -> None:
+    """Give a test's app the compiled templates and the loaded lesson files of the apps before it.
+
+    Both are read-only for the run: a production app, too, compiles a template once and
+    (outside debug) reads the lesson files once. Every app still has its own database,
+    configuration and extensions.
+    """
+    app.jinja_env.bytecode_cache = _COMPILED_TEMPLATES
+    store = app.extensions["lessons"]
+    if not store.auto_reload:
+        app.extensions["lessons"] = _LESSON_STORES.setdefault(store.root, store)
 
 
 def base_config(database_uri: str) -> dict:
@@ -55,20 +127,82 @@ def base_config(database_uri: str) -> dict:
     }
 
 
+def _server(uri: str) -> sa.Engine:
+    """A connection to the PostgreSQL server of ``uri`` that can create and drop databases."""
+    return sa.create_engine(sa.engine.make_url(uri).set(database="postgres"), isolation_level="AUTOCOMMIT",
+                            poolclass=sa.pool.NullPool)
+
+
+def _create_database(uri: str, name: str, template: str | None = None) -> str:
+    """A new, empty (or copied from ``template``) database on the server of ``uri``; its URI."""
+    server = _server(uri)
+    with server.connect() as connection:
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}"'))
+        copy = f' TEMPLATE "{template}"' if template else ""
+        connection.execute(sa.text(f'CREATE DATABASE "{name}"{copy}'))
+    server.dispose()
+    return sa.engine.make_url(uri).set(database=name).render_as_string(hide_password=False)
+
+
+def _drop_database(uri: str) -> None:
+    server = _server(uri)
+    with server.connect() as connection:
+        # FORCE: a connection a test left open (a live server's thread) must not keep the copy alive.
+        connection.execute(sa.text(f'DROP DATABASE IF EXISTS "{_database_name(uri)}" WITH (FORCE)'))
+    server.dispose()
+
+
+def _database_name(uri: str) -> str:
+    return sa.engine.make_url(uri).database
+
+
 @pytest.fixture(scope="session")
-def migrated_database(tmp_path_factory) -> str:
-    """A database URI with every migration applied."""
-    uri = os.environ.get("TEST_DATABASE_URL") or "sqlite:///" + str(
-        tmp_path_factory.mktemp("template") / "template.db"
-    )
+def migrated_database(tmp_path_factory) -> Iterator[str]:
+    """A database URI with every migration applied, this worker's own."""
+    server = os.environ.get("TEST_DATABASE_URL")
+    if server:
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")  # gw0, gw1, … under pytest-xdist
+        uri = _create_database(server, f"{_database_name(server)}_{worker}")
+    else:
+        uri = "sqlite:///" + str(tmp_path_factory.mktemp("template") / "template.db")
     app = create_app(base_config(uri))
     with app.app_context():
-        if db.engine.dialect.name == "postgresql":
-            with db.engine.begin() as connection:
-                connection.execute(sa.text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
         upgrade()
         db.engine.dispose()
-    return uri
+    yield uri
+    if server:
+        _drop_database(uri)
+
+
+@contextmanager
+def database_built_once(migrated_database: str, folder: Path, build: Callable[[], object]) -> Iterator[tuple]:
+    """A copy of the migrated database with ``build()`` run in an app on it: (its URI, what build returned).
+
+    For a module whose tests all start from the same data: build it once, as the
+    module's ``database_template``, and every test still gets its own copy of it.
+    """
+    if migrated_database.startswith("sqlite:///"):
+        uri = f"sqlite:///{folder / 'template.db'}"
+        shutil.copyfile(migrated_database.removeprefix("sqlite:///"), folder / "template.db")
+    else:
+        uri = _create_database(migrated_database, f"{_database_name(migrated_database)}_{folder.name}",
+                               template=_database_name(migrated_database))
+    app = create_app(base_config(uri))
+    _reuse_what_does_not_change(app)
+    with app.app_context():
+        built = build()
+        db.session.commit()
+        db.session.remove()
+        db.engine.dispose()
+    yield uri, built
+    if not uri.startswith("sqlite:///"):
+        _drop_database(uri)
+
+
+@pytest.fixture(scope="module")
+def database_template(migrated_database) -> str:
+    """The database each test's app starts from: the migrated one, unless a module builds its own."""
+    return migrated_database
 
 
 def _empty_tables() -> None:
@@ -94,21 +228,29 @@ class Client(FlaskClient):
 
 
 @pytest.fixture
-def app(migrated_database, tmp_path) -> Iterator[Flask]:
-    if migrated_database.startswith("sqlite:///"):
+def app(database_template, migrated_database, tmp_path) -> Iterator[Flask]:
+    copied = False
+    if database_template.startswith("sqlite:///"):
         copy = tmp_path / "test.db"
-        shutil.copyfile(migrated_database.removeprefix("sqlite:///"), copy)
+        shutil.copyfile(database_template.removeprefix("sqlite:///"), copy)
         uri = f"sqlite:///{copy}"
+    elif database_template == migrated_database:
+        uri = database_template  # emptied after the test: quicker than a copy
     else:
-        uri = migrated_database
+        uri = _create_database(database_template, f"{_database_name(migrated_database)}_test",
+                               template=_database_name(database_template))
+        copied = True
     app = create_app(base_config(uri))
+    _reuse_what_does_not_change(app)
     app.test_client_class = Client
     with app.app_context():
         yield app
         db.session.remove()
-        if db.engine.dialect.name == "postgresql":
+        if db.engine.dialect.name == "postgresql" and not copied:
             _empty_tables()
         db.engine.dispose()
+    if copied:
+        _drop_database(uri)
 
 
 @pytest.fixture

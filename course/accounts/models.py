@@ -4,6 +4,7 @@ from __future__ import annotations
 import secrets
 from datetime import datetime
 from enum import StrEnum
+from typing import cast
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -11,7 +12,7 @@ from flask_login import UserMixin
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model, db
 
 
 class Role(StrEnum):
@@ -66,7 +67,7 @@ trainer_organisations = sa.Table(
 )
 
 
-class Organisation(db.Model):
+class Organisation(Model):
     __tablename__ = "organisations"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -84,7 +85,7 @@ class Organisation(db.Model):
         return f"<Organisation {self.id} {self.name!r}>"
 
 
-class User(UserMixin, db.Model):
+class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -107,7 +108,8 @@ class User(UserMixin, db.Model):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     # Flask-Login's id for this object: the sign-in it was loaded through (course.auth.sessions), not a column.
-    login_identity = None
+    # Unannotated, so that the ORM does not take it for a column; the cast tells the type checker what it holds.
+    login_identity = cast("str | None", None)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="learners")
     trained_organisations: Mapped[list[Organisation]] = relationship(

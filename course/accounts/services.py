@@ -83,12 +83,13 @@ def authenticate(email: str, password: str) -> User | None:
     usable account, so unknown, deactivated and invited addresses answer as slowly
     as known ones."""
     user = find_user_by_email(email)
-    can_sign_in = user is not None and user.active
-    if not verify_password(user.password_hash if can_sign_in else None, password) or not can_sign_in:
+    account = user if user is not None and user.active else None
+    password_hash = account.password_hash if account is not None else None
+    if not verify_password(password_hash, password) or account is None or password_hash is None:
         return None
-    if needs_rehash(user.password_hash):
-        user.password_hash = hash_password(password)
-    return user
+    if needs_rehash(password_hash):
+        account.password_hash = hash_password(password)
+    return account
 
 
 def set_password(user: User, password: str) -> None:

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.accounts.models import User
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 
-class LoginSession(db.Model):
+class LoginSession(Model):
     """One signed-in browser. The cookie holds ``id:secret``; only a hash of the secret is stored,
     so a copy of the database opens no session. Deleting the row signs that browser out,
     remember-me cookie included."""
@@ -31,7 +31,7 @@ class LoginSession(db.Model):
         return f"<LoginSession {self.id} of user {self.user_id}>"
 
 
-class LoginFailure(db.Model):
+class LoginFailure(Model):
     """One failed (or still running) sign-in, counted against one key: a device cookie, an account
     or a client address, each as a keyed digest so the table holds no e-mail or IP address."""
 

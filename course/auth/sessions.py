@@ -128,7 +128,7 @@ def record_activity() -> None:
         return
     if user_is_stale:
         db.session.execute(sa.update(User).where(User.id == user.id).values(last_seen_at=now))
-    if record_is_stale:
+    if record is not None and record_is_stale:
         db.session.execute(sa.update(LoginSession).where(LoginSession.id == record.id).values(last_used_at=now))
     db.session.commit()
     if user_is_stale:

@@ -17,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 import sqlalchemy as sa
-from flask import Response, current_app, request, url_for
+from flask import current_app, request, url_for
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from werkzeug.wrappers import Response as BaseResponse
 
 from course.accounts.services import normalise_email
 from course.auth.models import LoginFailure
@@ -103,7 +104,7 @@ def wait_minutes() -> int:
     return max(1, math.ceil(current_app.config["LOGIN_FAILURE_WINDOW"] / 60))
 
 
-def remember_device(response: Response, email: str) -> Response:
+def remember_device(response: BaseResponse, email: str) -> BaseResponse:
     """Give this browser a fresh device cookie for the account it just signed in to."""
     value = _devices().dumps({"account": _digest("account", normalise_email(email)),
                               "nonce": secrets.token_urlsafe(16)})

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.accounts.models import Organisation, User, enum_column
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 
 class Pacing(StrEnum):
@@ -17,7 +17,7 @@ class Pacing(StrEnum):
     SCHEDULED = "scheduled"
 
 
-class Cohort(db.Model):
+class Cohort(Model):
     __tablename__ = "cohorts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -52,7 +52,7 @@ class Cohort(db.Model):
         return self.pacing == Pacing.SCHEDULED
 
 
-class CohortMember(db.Model):
+class CohortMember(Model):
     """A learner's place in a cohort; a learner is in at most one cohort."""
 
     __tablename__ = "cohort_members"
@@ -67,7 +67,7 @@ class CohortMember(db.Model):
     circle: Mapped[Circle | None] = relationship(back_populates="members")
 
 
-class Circle(db.Model):
+class Circle(Model):
     """A review circle: four or five people of a cohort who review each other through the course."""
 
     __tablename__ = "circles"
@@ -83,7 +83,7 @@ class Circle(db.Model):
     __table_args__ = (sa.UniqueConstraint("cohort_id", "number"),)
 
 
-class StageSchedule(db.Model):
+class StageSchedule(Model):
     """For a scheduled cohort: the day a stage opens."""
 
     __tablename__ = "stage_schedules"

@@ -49,7 +49,8 @@ class CurriculumError(Exception):
 
 class _Collector:
     def __init__(self, root: Path):
-        self.root, self.problems = root, []
+        self.root = root
+        self.problems: list[Problem] = []
 
     def add(self, path: Path | str, message: str) -> None:
         name = path.relative_to(self.root.parent).as_posix() if isinstance(path, Path) else path
@@ -62,7 +63,8 @@ def build_curriculum(root: Path, stages_data: Any, rubric_data: Any,
     problems = _Collector(root)
     stages = _stages(stages_data, problems, root / "stages.yaml")
     criteria = _criteria(rubric_data, problems, root / "rubric.yaml")
-    english, translations = {}, {language: {} for language in LANGUAGES if language != DEFAULT_LANGUAGE}
+    english: dict[str, Any] = {}
+    translations: dict[str, dict[str, Any]] = {language: {} for language in LANGUAGES if language != DEFAULT_LANGUAGE}
     invalid_exercises: set[str] = set()
     for path, parsed in sorted(files.items()):
         language = path.parent.name
@@ -267,7 +269,7 @@ def _visible_to_readers(source: Lesson, target: Lesson) -> bool:
 
 
 def _check_orders(lessons, english, problems) -> None:
-    seen = {}
+    seen: dict[tuple[str, int], str] = {}
     for slug, lesson in lessons.items():
         place = (lesson.stage_key, lesson.order)
         if place in seen and lesson.stage_key is not None:

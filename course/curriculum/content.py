@@ -58,6 +58,12 @@ class Lesson:
     exercise: Exercise | None
     texts: dict[str, LessonText]
 
+    def require_exercise(self) -> Exercise:
+        """The exercise, for code that only lessons with an exercise reach."""
+        if self.exercise is None:
+            raise LookupError(f"the lesson {self.slug!r} has no exercise")
+        return self.exercise
+
     def text(self, language: str) -> LessonText:
         """The lesson in ``language``, falling back to English."""
         return self.texts.get(language) or self.texts[DEFAULT_LANGUAGE]

@@ -7,10 +7,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from course.database import UTCDateTime
-from course.extensions import db
+from course.extensions import Model
 
 
-class LessonProgress(db.Model):
+class LessonProgress(Model):
     __tablename__ = "lesson_progress"
 
     id: Mapped[int] = mapped_column(primary_key=True)

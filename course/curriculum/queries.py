@@ -71,7 +71,7 @@ def course_view(user: User) -> CourseView:
     curriculum = lessons.curriculum
     preview = not user.is_learner
     cohort = None if preview else cohort_of(user)
-    track = None if preview else user.track.value
+    track = None if preview else user.track  # a Track is the string of its value
     submitted = frozenset() if preview else submitted_lessons(user)
     states = stage_states(curriculum, track, pace_of(cohort), progress_of(user), today(), preview, submitted)
     return CourseView(curriculum, cohort, states, course_progress(states), preview)

@@ -135,8 +135,8 @@ def completion_chart(points: list[tuple[date, float]], *, maximum: float, title:
     whole = all(float(v).is_integer() for v in [maximum, *values])
     top = max([maximum, *values, 0]) or 1
     step = _nice_step(top / 4, whole)
-    first, last = (points[0][0], points[-1][0]) if points else (None, None)
-    span = (last - first).days if points else 0
+    first, last = (points[0][0], points[-1][0]) if points else (date.min, date.min)
+    span = (last - first).days
 
     def x_of(day: date) -> float:
         if span == 0:

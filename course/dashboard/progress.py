@@ -8,6 +8,7 @@ rows cheap.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -151,7 +152,7 @@ def _of_members(statement: sa.Select, user_column, scope) -> sa.Select:
     return statement.join(CohortMember, CohortMember.user_id == user_column).where(scope)
 
 
-def _members(scope) -> list[tuple[User, int | None, int | None, datetime]]:
+def _members(scope) -> Sequence[tuple[User, int | None, int | None, datetime]]:
     return db.session.execute(
         sa.select(User, CohortMember.circle_id, Circle.number, CohortMember.joined_at)
         .join(CohortMember, CohortMember.user_id == User.id)

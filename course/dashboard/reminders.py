@@ -22,7 +22,7 @@ def can_remind(user: User, reminded_at: datetime | None, now: datetime) -> tuple
     if user.is_invited:
         return False, _("%(name)s has not accepted the invitation yet. Send it again from the People page instead.",
                         name=user.name)
-    if may_remind(reminded_at, now):
+    if reminded_at is None or may_remind(reminded_at, now):
         return True, None
     return False, blocked_message(reminded_at)
 

@@ -88,7 +88,7 @@ def remind_learner(cohort_id: int, user_id: int):
         db.session.commit()
         flash(_("A reminder is on its way to %(name)s.", name=learner.user.name), "success")
     else:
-        flash(blocked, "info")
+        flash(blocked or "", "info")
     if request.form.get("back") == "dashboard":
         return redirect(url_for("dashboard.overview", cohort_id=cohort.id))
     return redirect(url_for("dashboard.learner", cohort_id=cohort.id, user_id=user_id))

@@ -43,7 +43,7 @@ def seed_demo_progress(people: dict[str, User]) -> None:
     rows = []
     for email, (completed, quiet_days) in DEMO_PROGRESS.items():
         user = people.get(email)
-        if user is None:
+        if user is None or user.track is None:
             continue
         sequence = lessons.curriculum.sequence(user.track.value)
         start, end = now - timedelta(days=COURSE_DAYS), now - timedelta(days=quiet_days, hours=2)

@@ -38,6 +38,8 @@ def problems_to_submit(parts: list[Part], texts: dict[str, str]) -> dict[str, st
 
 def over_limit_message(part: Part, length: int) -> str:
     """Why an over-long part cannot be submitted, and by how much to shorten it."""
+    if part.limit is None:
+        raise ValueError(f"the part {part.key!r} has no limit to be over")
     if part.platform is not None:
         return _("%(part)s has %(length)s characters as %(platform)s counts them; %(platform)s allows %(limit)s. "
                  "Shorten it by %(over)s to submit.", part=part.label, length=format_decimal(length),

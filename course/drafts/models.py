@@ -9,13 +9,13 @@ from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 if TYPE_CHECKING:
     from course.accounts.models import User
 
 
-class Draft(db.Model):
+class Draft(Model):
     __tablename__ = "drafts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,7 +66,7 @@ class Draft(db.Model):
         return next((v for v in self.versions if v.number == number), None)
 
 
-class DraftVersion(db.Model):
+class DraftVersion(Model):
     """The texts of a draft at one point: a writing session, a submission or a revision."""
 
     __tablename__ = "draft_versions"

@@ -65,7 +65,7 @@ class PartView:
 
     @property
     def count_note(self) -> str:
-        if self.size.is_over:
+        if self.size.limit is not None and self.size.is_over:
             return _("%(count)s over the limit", count=format_decimal(self.size.length - self.size.limit))
         if self.size.limit is not None:
             return _("%(count)s left", count=format_decimal(self.size.remaining))
@@ -110,7 +110,7 @@ class ConflictRow:
 class ComposerPage:
     lesson: Lesson
     draft: Draft | None
-    form: ComposerForm
+    form: ComposerForm | None  # None: the post shown to its reviewer, without the form
     parts: list[PartView]
     hints: list[Hint]
     author_name: str

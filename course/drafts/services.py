@@ -50,7 +50,8 @@ def save_draft(user: User, lesson: Lesson, texts: dict[str, str], *, platform: s
     (the page's; by default the user's).
     """
     parts = parts_for(lesson, language or user.language or DEFAULT_LANGUAGE, platform)
-    platform = parts[0].platform.key if parts[0].key == "post" else None
+    first = parts[0]
+    platform = first.platform.key if first.key == "post" and first.platform is not None else None
     texts = {part.key: clean_user_text(texts.get(part.key)) for part in parts}
     problems = problems_to_save(parts, texts)
     if problems:

@@ -29,8 +29,9 @@ class Part:
 
 def platform_choices(lesson: Lesson) -> list[Platform]:
     """The platforms the learner may pick from; empty when the exercise fixes them."""
-    settings = lesson.exercise.settings
-    if lesson.exercise.kind != "post" or settings.get("each_platform"):
+    exercise = lesson.require_exercise()
+    settings = exercise.settings
+    if exercise.kind != "post" or settings.get("each_platform"):
         return []
     return [PLATFORMS[key] for key in settings["platforms"]]
 
@@ -53,7 +54,7 @@ def chosen_platform(lesson: Lesson, wanted: str | None) -> str | None:
 
 def parts_for(lesson: Lesson, language: str, platform: str | None = None) -> list[Part]:
     """The parts of ``lesson``'s exercise, labelled in ``language``."""
-    exercise = lesson.exercise
+    exercise = lesson.require_exercise()
     if exercise.kind == "profile":
         labels = lesson.text(language).exercise["labels"]
         return [Part(item["key"], labels[item["key"]], "characters", item["limit"])
@@ -61,6 +62,8 @@ def parts_for(lesson: Lesson, language: str, platform: str | None = None) -> lis
     if exercise.settings.get("each_platform"):
         return [_platform_part(PLATFORMS[key], key) for key in exercise.settings["platforms"]]
     key = chosen_platform(lesson, platform)
+    if key is None:  # a post exercise always offers a platform
+        raise LookupError(f"the lesson {lesson.slug!r} offers no platform to write for")
     return [_platform_part(PLATFORMS[key], SINGLE_POST)]
 
 

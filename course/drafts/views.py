@@ -125,7 +125,7 @@ def autosave(slug: str):
     composer = composer_page(current_user, lesson, str(get_locale()), form, parts, draft)
     return jsonify(
         revision=draft.revision,
-        version=draft.latest.number,
+        version=draft.latest.number if draft.latest else None,  # saving always leaves a latest version
         status=render_template("drafts/_status.html", composer=composer),
         previews={view.part.key: render_template("drafts/_preview_body.html", view=view) for view in composer.parts},
         lengths={view.part.key: view.size.length for view in composer.parts},

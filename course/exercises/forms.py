@@ -32,10 +32,11 @@ class _PlanForm(ExerciseForm):
 
 def form_class(lesson: Lesson, language: str) -> type[ExerciseForm]:
     """A form class for ``lesson``'s exercise, with labels in ``language``."""
-    settings, text = lesson.exercise.settings, lesson.text(language).exercise
+    exercise = lesson.require_exercise()
+    settings, text = exercise.settings, lesson.text(language).exercise
     fields: dict = {}
     base = ExerciseForm
-    kind = lesson.exercise.kind
+    kind = exercise.kind
     if kind == "reflection":
         fields["answer"] = TextAreaField(_l("Your reflection"), validators=[InputRequired(), Length(max=LONG_TEXT)])
         extra = {"share": BooleanField(_l("Share this reflection with my trainer"))}

@@ -8,10 +8,10 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column
 
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 
-class ExerciseResponse(db.Model):
+class ExerciseResponse(Model):
     __tablename__ = "exercise_responses"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -91,7 +91,7 @@ class ExercisePanel:
 
 def exercise_panel(user: User, lesson: Lesson, language: str, form: ExerciseForm | None = None) -> ExercisePanel:
     """The exercise of ``lesson`` for ``user``: prompt, form (filled with saved answers), extras."""
-    exercise, lesson_text = lesson.exercise, lesson.text(language)
+    exercise, lesson_text = lesson.require_exercise(), lesson.text(language)
     text = lesson_text.exercise
     # Posts and profiles are drafts, never responses: no need to look for one.
     response = response_for(user, lesson.slug) if exercise.kind in FORM_KINDS else None

@@ -20,13 +20,14 @@ def response_for(user: User, lesson_slug: str) -> ExerciseResponse | None:
 
 def save_response(user: User, lesson: Lesson, answers: dict, share: bool = False) -> ExerciseResponse:
     """Store (or replace) the user's answers; doing the exercise completes the lesson."""
+    kind = lesson.require_exercise().kind
     response = response_for(user, lesson.slug)
     if response is None:
-        response = ExerciseResponse(user_id=user.id, lesson_slug=lesson.slug, kind=lesson.exercise.kind)
+        response = ExerciseResponse(user_id=user.id, lesson_slug=lesson.slug, kind=kind)
         db.session.add(response)
     response.answers = {name: clean_user_text(value) if isinstance(value, str) else value
                         for name, value in answers.items()}
-    response.is_shared_with_trainer = share and lesson.exercise.kind == "reflection"
+    response.is_shared_with_trainer = share and kind == "reflection"
     complete_lesson(user, lesson)
     db.session.flush()
     return response

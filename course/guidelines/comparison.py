@@ -39,7 +39,7 @@ class SectionChange:
 
 
 def version_label(version: GuidelineVersion) -> str:
-    if version.is_published:
+    if version.published_at is not None:
         return _("Version %(number)d – published %(date)s", number=version.number,
                  date=format_day(version.published_at))
     return _("Version %(number)d – draft", number=version.number)

@@ -57,8 +57,8 @@ def _rule_lines(doc: GuidelinesDocument) -> list[str]:
     if rules.hashtags:
         lines.append(_("Our hashtags") + ": " + " ".join(rules.hashtags))
     if rules.platforms:
-        names = [PLATFORMS[key].name if key in PLATFORMS else key for key in rules.platforms]
-        lines.append(_("Platforms with official accounts") + ": " + ", ".join(names))
+        platforms = [PLATFORMS[key].name if key in PLATFORMS else key for key in rules.platforms]
+        lines.append(_("Platforms with official accounts") + ": " + ", ".join(platforms))
     return lines
 
 

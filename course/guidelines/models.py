@@ -8,13 +8,13 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 if TYPE_CHECKING:
     from course.accounts.models import Organisation, User
 
 
-class GuidelineVersion(db.Model):
+class GuidelineVersion(Model):
     """One version of the guidelines: a draft while ``published_at`` is empty, read-only once published."""
 
     __tablename__ = "guideline_versions"
@@ -54,7 +54,7 @@ class GuidelineVersion(db.Model):
         return self.published_at or self.updated_at
 
 
-class GuidelineSection(db.Model):
+class GuidelineSection(Model):
     """A section of one version. A standard section whose title or body is empty shows the suggested text."""
 
     __tablename__ = "guideline_sections"
@@ -77,7 +77,7 @@ class GuidelineSection(db.Model):
         return self.key.startswith("custom-")
 
 
-class Acknowledgement(db.Model):
+class Acknowledgement(Model):
     """A learner and one published version: when they acknowledged it, and when they were last reminded."""
 
     __tablename__ = "guideline_acknowledgements"

@@ -1,6 +1,8 @@
 """Reading the guidelines (the version in force, any version, comparisons, exports), acknowledging them, and the
 trainer's tracking of acknowledgements. The builder's routes are in ``builder/views.py``.
 """
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
@@ -16,12 +18,14 @@ from course.guidelines.access import Access, access_or_404, tracker_or_403
 from course.guidelines.acknowledgements import AcknowledgementError, acknowledge, can_remind, remind
 from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
 from course.guidelines.content import document_of
+from course.guidelines.document import GuidelinesDocument
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename, html_export_policy
 from course.guidelines.forms import StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
 
-EXPORTS = {"md": ("text/markdown", as_markdown), "html": ("text/html", as_html),
+EXPORTS: dict[str, tuple[str, Callable[[GuidelinesDocument], str | bytes]]] = {
+    "md": ("text/markdown", as_markdown), "html": ("text/html", as_html),
            "pdf": ("application/pdf", as_pdf)}
 
 

@@ -10,6 +10,7 @@ import sys
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from typing import cast
 from urllib.parse import urlsplit
 
 import sqlalchemy as sa
@@ -102,12 +103,13 @@ def _release_untried(messages: list[OutboxMessage]) -> None:
 def _release_stale_claims(now: datetime) -> int:
     """Give back the claims of workers that died while sending."""
     expired = now - timedelta(seconds=current_app.config["MAIL_CLAIM_TIMEOUT"])
-    released = db.session.execute(
+    # An UPDATE gives a CursorResult, which knows how many rows it changed.
+    released = cast(sa.CursorResult, db.session.execute(
         sa.update(OutboxMessage)
         .where(OutboxMessage.status == MessageStatus.SENDING, OutboxMessage.claimed_at < expired)
         .values(status=MessageStatus.WAITING, claimed_at=None, next_attempt_at=now,
                 last_error="The worker stopped while sending; trying again.")
-    ).rowcount
+    )).rowcount
     db.session.commit()
     return released
 
@@ -197,7 +199,8 @@ class _SMTPTransport:
             raise ServerUnavailable() from error
 
     def _drop(self) -> None:
-        self._smtp.close()
+        if self._smtp is not None:
+            self._smtp.close()
         self._smtp = None
 
     def _connect(self) -> smtplib.SMTP:

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.accounts.models import Organisation, User, enum_column
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 
 class MessageStatus(StrEnum):
@@ -34,7 +34,7 @@ STATUS_BADGES = {MessageStatus.SENT: "badge--done", MessageStatus.FAILED: "badge
                  MessageStatus.IN_APP: "badge--quiet"}
 
 
-class OutboxMessage(db.Model):
+class OutboxMessage(Model):
     __tablename__ = "outbox_messages"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -21,10 +21,10 @@ def notifications_page(user: User, page: int):
 
 def unread_count(user: User) -> int:
     """How many messages addressed to ``user`` they have not opened yet."""
-    return db.session.scalar(
+    return db.session.execute(
         sa.select(sa.func.count()).select_from(OutboxMessage)
         .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
-    )
+    ).scalar_one()
 
 
 def get_own_message_or_404(user: User, message_id: int) -> OutboxMessage:

@@ -1,4 +1,6 @@
 """Marking one's messages as read. Functions flush; callers commit."""
+from typing import cast
+
 import sqlalchemy as sa
 
 from course.accounts.models import User
@@ -16,8 +18,10 @@ def mark_read(message: OutboxMessage) -> None:
 
 def mark_all_read(user: User) -> int:
     """Mark every unread message of ``user`` as read; return how many there were."""
-    return db.session.execute(
+    # An UPDATE gives a CursorResult, which knows how many rows it changed.
+    result = cast(sa.CursorResult, db.session.execute(
         sa.update(OutboxMessage)
         .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
         .values(read_at=utcnow())
-    ).rowcount
+    ))
+    return result.rowcount

@@ -8,10 +8,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.accounts.models import User
 from course.database import UTCDateTime, utcnow
-from course.extensions import db
+from course.extensions import Model
 
 
-class Reminder(db.Model):
+class Reminder(Model):
     __tablename__ = "reminders"
 
     id: Mapped[int] = mapped_column(primary_key=True)

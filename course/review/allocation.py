@@ -90,7 +90,8 @@ class CohortPool:
 
     def _from_cohort(self, circle: set[int], skip: set[int], count: int, active: bool, leadership: bool) -> list[int]:
         heap = self._heap(active, leadership)
-        chosen, set_aside = [], []
+        chosen: list[int] = []
+        set_aside = []
         while heap and len(chosen) < count:
             entry = heapq.heappop(heap)
             user_id = entry[2]

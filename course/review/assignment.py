@@ -8,7 +8,7 @@ written with one statement each.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -130,7 +130,7 @@ def rebalance_reviews(now: datetime | None = None, cohort_id: int | None = None)
     return Rebalance(len(overdue), len(replaced), assignments)
 
 
-def _replaced(overdue: list, requests: list[_Request], assignments: list[Assignment]) -> list:
+def _replaced(overdue: Sequence, requests: list[_Request], assignments: list[Assignment]) -> list:
     """The overdue reviews taken over, longest overdue first. Per version, as many stay
     as the draft still lacks reviewers after the new ones: it still counts on them."""
     added = Counter(a.version_id for a in assignments)
@@ -185,7 +185,7 @@ def _allocate(requests: list[_Request], now: datetime) -> tuple[list[Assignment]
     if not requests:
         return [], []
     cohort_ids = {r.cohort.id for r in requests if r.cohort is not None}
-    organisation_ids = {r.author.organisation_id for r in requests}
+    organisation_ids = {r.author.organisation_id for r in requests if r.author.organisation_id is not None}
     members, trainers = _people(cohort_ids, organisation_ids)
     loads = _loads(cohort_ids, organisation_ids)
     people = {user.id: user for users in trainers.values() for user in users}
@@ -210,6 +210,8 @@ def _allocate(requests: list[_Request], now: datetime) -> tuple[list[Assignment]
         spare = [t.id for t in trainers.get(request.author.organisation_id, []) if t.id not in request.exclude]
         while len(chosen) < wanted and spare:
             trainer_id = choose_trainer(spare, loads)
+            if trainer_id is None:  # cannot happen while someone is spare
+                break
             spare.remove(trainer_id)
             chosen.append((trainer_id, ReviewKind.FALLBACK))
         for reviewer_id, kind in chosen:

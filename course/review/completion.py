@@ -21,7 +21,7 @@ def complete_when_answered(draft: Draft) -> bool:
                if review.is_visible_to_author]
     if not visible:
         return False
-    first_feedback = min(review.submitted_at for review in visible)
+    first_feedback = min(review.submitted_at for review in visible if review.submitted_at is not None)
     revised = db.session.scalar(sa.select(sa.func.count(DraftVersion.id)).where(
         DraftVersion.draft_id == draft.id, DraftVersion.submitted_at > first_feedback))
     if not (revised or any(review.rated_at for review in visible)):

@@ -11,7 +11,7 @@ from course.accounts.models import User, enum_column
 from course.cohorts.models import Cohort
 from course.database import UTCDateTime, utcnow
 from course.drafts.models import Draft, DraftVersion
-from course.extensions import db
+from course.extensions import Model
 
 
 class ReviewKind(StrEnum):
@@ -20,7 +20,7 @@ class ReviewKind(StrEnum):
     TRAINER = "trainer"  # a trainer's own feedback, added by hand
 
 
-class Review(db.Model):
+class Review(Model):
     __tablename__ = "reviews"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -111,8 +111,9 @@ class FeedbackPage:
     versions: list[VersionFeedback]
 
 
-def when(moment: datetime) -> str:
-    return format_moment(moment)
+def when(moment: datetime | None) -> str:
+    """A moment as the reader's locale writes it; nothing for one that has not come."""
+    return format_moment(moment) if moment is not None else ""
 
 
 def error_links(form: ReviewForm | RateForm) -> list[tuple[str, str]]:
@@ -132,14 +133,15 @@ def pending_note(counts: queries.FeedbackCounts) -> str:
 def my_reviews_page(user: User, language: str, now: datetime) -> MyReviewsPage:
     """My reviews: to do, overdue and done; for learners also the people of their circle."""
     mine = queries.my_reviews(user, now)
-    items = [[_item(review, language, now) for review in group] for group in (mine.to_do, mine.overdue, mine.done)]
+    to_do, overdue, done = ([_item(review, language, now) for review in group]
+                            for group in (mine.to_do, mine.overdue, mine.done))
     if not user.is_learner:
-        return MyReviewsPage(*items, shows_circle=False, circle=[])
+        return MyReviewsPage(to_do, overdue, done, shows_circle=False, circle=[])
     mates = circle_mates(user)
     cohort = cohort_of(user)
     # In an anonymous cohort a name beside "your circle" would narrow down who reviewed whom.
     names = [] if cohort is not None and cohort.anonymous_reviews else [mate.name for mate in mates]
-    return MyReviewsPage(*items, shows_circle=True, circle=names, circle_size=len(mates))
+    return MyReviewsPage(to_do, overdue, done, shows_circle=True, circle=names, circle_size=len(mates))
 
 
 def _item(review: Review, language: str, now: datetime) -> ReviewItem:
@@ -220,7 +222,7 @@ def feedback_page(user: User, lesson: Lesson, language: str, rating_form: RateFo
         view = review_view(review, reviewer_label(review, numbers.get(review.reviewer_id, 0)), language)
         mine = rating_form is not None and rating_form.review_id == review.id
         view.form = rating_form if mine else RateForm.from_review(review)
-        if mine:
+        if rating_form is not None and mine:
             view.problem, view.error_links = problem, error_links(rating_form)
         by_version[review.version_id].append(view)
     versions = [

@@ -48,7 +48,7 @@ def my_reviews(user: User, now: datetime) -> MyReviews:
             mine.done.append(review)
         else:
             (mine.overdue if review.is_overdue(now) else mine.to_do).append(review)
-    mine.done.sort(key=lambda review: review.submitted_at, reverse=True)
+    mine.done.sort(key=lambda review: review.submitted_at or review.assigned_at, reverse=True)
     return mine
 
 

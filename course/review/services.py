@@ -1,6 +1,7 @@
 """Writing, rating and moderating reviews. Functions flush; the view commits."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -64,7 +65,7 @@ def reviewer_label(review: Review, number: int | None = None) -> str:
     return _("Reviewer %(number)d", number=number) if number else _("A reviewer")
 
 
-def save_review(review: Review, *, ratings: dict[str, int | None], worked: str, suggestion: str,
+def save_review(review: Review, *, ratings: Mapping[str, int | None], worked: str, suggestion: str,
                 submit: bool, now: datetime | None = None) -> Review:
     """Store what the reviewer wrote; with ``submit``, send it to the author.
 
@@ -82,7 +83,7 @@ def save_review(review: Review, *, ratings: dict[str, int | None], worked: str, 
         raise ReviewError(problems)
     criteria = rubric_for(review.draft.lesson_slug)
     now = now or utcnow()
-    review.ratings = {c.key: ratings[c.key] for c in criteria if ratings.get(c.key) in LEVELS}
+    review.ratings = {c.key: level for c in criteria if (level := ratings.get(c.key)) is not None and level in LEVELS}
     review.worked, review.suggestion, review.saved_at = worked, suggestion, now
     db.session.flush()
     if submit:

@@ -274,7 +274,7 @@ def _units(text: str, counting: _Counting, tokens: Any) -> Iterator[tuple[int, i
         yield from ((match.start(), 1) for match in _WORD.finditer(text))
     else:
         position = 0
-        if tokens is not None:
+        if tokens is not None and counting.tokens is not None:
             for match in tokens.finditer(text):
                 yield from _clusters(text, position, match.start(), counting.weighted)
                 yield match.start(), _token_weight(match, counting.tokens.weights)

@@ -7,7 +7,8 @@ fails ``test_matrix_covers_every_route``.
 import pytest
 import sqlalchemy as sa
 
-from course.accounts.models import Role
+from course.accounts.models import Role, Track
+from course.accounts.services import create_organisation, create_user
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.curriculum.library import lessons
 from course.database import utcnow
@@ -18,7 +19,7 @@ from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
 from course.review.submission import submit_draft
-from tests.conftest import csrf_token
+from tests.conftest import PASSWORD, csrf_token, database_built_once
 from tests.page_checks import duplicate_ids
 
 ROLES = ["anonymous", "learner", "trainer", "admin", "other_trainer", "other_learner"]
@@ -161,22 +162,47 @@ def test_matrix_covers_every_route(app):
     assert routes - covered == set(), "add these routes to MATRIX"
 
 
-@pytest.fixture
-def world(create_organisation, create_user):
+def _build_world() -> dict:
+    """Two organisations and everything the routes above need; the e-mail addresses and ids to fill in."""
     home, other = create_organisation("Home GmbH"), create_organisation("Other AG")
+    number = iter(range(1, 100))
+
+    def person(role: Role, organisation=None):
+        n = next(number)
+        track = Track.STAFF if role == Role.LEARNER else None
+        return create_user(name=f"Person {n}", email=f"{role.value}{n}@example.org", role=role,
+                           organisation=organisation, track=track, password=PASSWORD)
+
     people = {
-        "learner": create_user(Role.LEARNER, organisation=home),
-        "trainer": create_user(Role.TRAINER, organisation=home),
-        "admin": create_user(Role.ADMIN),
-        "other_trainer": create_user(Role.TRAINER, organisation=other),
-        "other_learner": create_user(Role.LEARNER, organisation=other),
+        "learner": person(Role.LEARNER, home),
+        "trainer": person(Role.TRAINER, home),
+        "admin": person(Role.ADMIN),
+        "other_trainer": person(Role.TRAINER, other),
+        "other_learner": person(Role.LEARNER, other),
     }
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
     ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing",
-           "post": "connection-not-detox", **_reviews(people["learner"], create_user(Role.LEARNER, organisation=home)),
+           "post": "connection-not-detox", **_reviews(people["learner"], person(Role.LEARNER, home)),
            **_guidelines(home, people["trainer"])}
-    return {"people": people, "ids": ids}
+    return {"emails": {role: user.email for role, user in people.items()}, "ids": ids}
+
+
+@pytest.fixture(scope="module")
+def built_world(migrated_database, tmp_path_factory):
+    """The world is built once for the module; every test signs in to its own copy of it."""
+    with database_built_once(migrated_database, tmp_path_factory.mktemp("access_matrix"), _build_world) as built:
+        yield built
+
+
+@pytest.fixture(scope="module")
+def database_template(built_world) -> str:
+    return built_world[0]
+
+
+@pytest.fixture
+def world(built_world) -> dict:
+    return built_world[1]
 
 
 def _reviews(learner, peer) -> dict:
@@ -216,7 +242,7 @@ def _expected(expectations: dict, role: str):
 @pytest.mark.parametrize(("method", "path", "data", "expectations"), MATRIX, ids=[f"{m} {p}" for m, p, *_ in MATRIX])
 def test_route_answers_role_as_expected(client, auth, world, role, method, path, data, expectations):
     if role != "anonymous":
-        auth.login(world["people"][role].email)
+        auth.login(world["emails"][role])
     url = path.format(**world["ids"])
     if method == "GET":
         response = client.get(url)

@@ -72,7 +72,10 @@ def learner_rows(user: User) -> LearnerRows:
         sa.select(Reminder.sent_at, sender.name).outerjoin(sender, Reminder.sent_by_id == sender.id)
         .where(Reminder.user_id == user.id))
     return LearnerRows({row.lesson_slug: row for row in progress}, list(drafts.unique()), list(received.unique()),
-                       list(given.unique()), list(responses), list(acknowledgements.all()), list(reminders.all()))
+                       list(given.unique()), list(responses),
+                       # acknowledged_at is never NULL here: the query keeps acknowledged versions only.
+                       list(acknowledgements.all()),  # type: ignore[arg-type]
+                       list(reminders.all()))
 
 
 # The page -----------------------------------------------------------------
@@ -286,12 +289,12 @@ def timeline(cohort: Cohort, member: CohortMember, rows: LearnerRows, language: 
         lesson = title(draft.lesson_slug)
         events.append(Event(draft.created_at, _("Started a draft for “%(lesson)s”", lesson=lesson)))
         url = url_for("cohorts.reviews", cohort_id=cohort.id, _anchor=f"draft-{draft.id}")
-        submitted = [version for version in draft.versions if version.submitted_at]
-        for index, version in enumerate(submitted):
+        submitted = [(version, at) for version in draft.versions if (at := version.submitted_at)]
+        for index, (version, at) in enumerate(submitted):
             text = (_("Submitted “%(lesson)s” for review", lesson=lesson) if index == 0 else
                     _("Submitted a revision of “%(lesson)s” (version %(number)d)", lesson=lesson,
                       number=version.number))
-            events.append(Event(version.submitted_at, text, url))
+            events.append(Event(at, text, url))
     for review in rows.given:
         if review.submitted_at:
             events.append(Event(review.submitted_at, _("Sent a review of “%(lesson)s” by %(author)s",

@@ -142,7 +142,7 @@ def overview_page(progress: CohortProgress, curriculum: Curriculum, filters: Fil
 
 
 def _matches(learner: LearnerProgress, filters: Filters) -> bool:
-    if filters.track and learner.user.track.value != filters.track:
+    if filters.track and learner.user.track != filters.track:  # a Track is equal to its value
         return False
     if filters.circle == NO_CIRCLE:
         return learner.circle_id is None
@@ -161,11 +161,12 @@ def _attention_lists(attention: Attention, curriculum: Curriculum, now: datetime
         items = []
         for learner in attention.by_reason[reason][:LIST_LENGTH]:
             allowed = may_remind(learner.reminded_at, now)
+            reminded_at = learner.reminded_at  # set whenever a reminder is not allowed
             items.append(AttentionItem(
                 learner, _detail(reason, learner, curriculum, now, language),
                 can_remind=reason in REMINDABLE and allowed,
-                reminded=None if allowed or reason not in REMINDABLE
-                else _("reminded %(when)s", when=format_timedelta(learner.reminded_at - now, add_direction=True))))
+                reminded=None if allowed or reason not in REMINDABLE or reminded_at is None
+                else _("reminded %(when)s", when=format_timedelta(reminded_at - now, add_direction=True))))
         lists.append(AttentionList(reason, str(label), items, len(attention.by_reason[reason])))
     return lists
 
@@ -187,7 +188,7 @@ def _detail(reason: str, learner: LearnerProgress, curriculum: Curriculum, now: 
 def _health_rows(progress: CohortProgress) -> list[HealthRow]:
     numbers = {circle.id: circle.number for circle in progress.circles}
     rows = sorted(progress.health, key=lambda health: (health.circle_id not in numbers,
-                                                       numbers.get(health.circle_id, 0)))
+                                                       numbers.get(health.circle_id or 0, 0)))
     return [HealthRow(_circle_label(health, numbers), health.open, health.overdue, health.submitted,
                       format_decimal(health.average_helpfulness, format="0.0")
                       if health.average_helpfulness is not None else None) for health in rows]

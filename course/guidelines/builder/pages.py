@@ -148,7 +148,8 @@ def no_draft_page(access: Access) -> Response:
     version = latest_published(access.organisation)
     note = _("Version %(number)d was published on %(date)s by %(name)s, so its draft can no longer be changed.",
              number=version.number, date=format_moment(version.published_at),
-             name=version.published_by.name if version.published_by else _("someone")) if version else ""
+             name=version.published_by.name if version.published_by else _("someone")
+             ) if version and version.published_at else ""
     page = render_template("guidelines/no_draft.html", access=access, version=version, published_note=note,
                            start_form=StartForm(language=version.language if version else str(get_locale())),
                            start_label=_("Start the next version") if version else None)

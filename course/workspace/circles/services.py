@@ -71,9 +71,10 @@ def move_member(cohort: Cohort, user_id: int, circle_id: int | None) -> CohortMe
     if circle_id is None:
         circle = Circle(cohort=cohort, number=max((c.number for c in cohort.circles), default=0) + 1)
     else:
-        circle = next((c for c in cohort.circles if c.id == circle_id), None)
-        if circle is None:
+        chosen = next((c for c in cohort.circles if c.id == circle_id), None)
+        if chosen is None:
             raise CircleError(_("Choose one of this cohort's circles."))
+        circle = chosen
     member.circle = circle
     db.session.flush()
     _drop_empty(cohort)

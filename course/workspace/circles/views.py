@@ -53,5 +53,7 @@ def move_member(cohort_id: int):
         flash(str(error), "error")
         return _to_circles(cohort.id)
     db.session.commit()
-    flash(_("%(name)s is now in circle %(number)d.", name=member.user.name, number=member.circle.number), "success")
+    circle = member.circle  # move_member always puts the member in a circle
+    flash(_("%(name)s is now in circle %(number)d.", name=member.user.name, number=circle.number if circle else 0),
+          "success")
     return _to_circles(cohort.id)

@@ -154,7 +154,7 @@ def read_roster(data: bytes) -> list[RosterRow]:
         raise RosterError(_("The file is empty. It needs a header row (name, email, track) and one line per person."))
     delimiter, columns = _header(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
+    rows: list[RosterRow] = []
     try:
         next(cells for cells in reader if _has_content("".join(cells)))
         for cells in reader:
@@ -176,6 +176,7 @@ def decode(data: bytes) -> str:
     if kind == "workbook":
         raise RosterError(_("This is an Excel workbook, not a CSV file. In Excel, choose File › Save as › "
                             "“CSV UTF-8”, then upload that file."))
+    encodings: tuple[str, ...]
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         encodings = ("utf-16",)
     elif kind is None and b"\x00" not in data:

@@ -77,4 +77,4 @@ def settings_changed_notes(cohort: Cohort, changed: set[str]) -> list[str]:
 
 
 def _has_reviews(cohort: Cohort) -> bool:
-    return db.session.scalar(sa.select(sa.exists().where(Review.cohort_id == cohort.id)))
+    return db.session.execute(sa.select(sa.exists().where(Review.cohort_id == cohort.id))).scalar_one()

@@ -85,7 +85,7 @@ def reassign_review(cohort_id: int, review_id: int):
         flash(str(error), "error")
         return _to_reviews(cohort, review.draft_id)
     db.session.commit()
-    names = ", ".join(db.session.get(User, a.reviewer_id).name for a in assignments)
+    names = ", ".join(db.session.get_one(User, a.reviewer_id).name for a in assignments)
     flash(_("The review now goes to %(names)s; %(name)s has been told.", names=names, name=review.reviewer.name),
           "success")
     return _to_reviews(cohort, review.draft_id)
