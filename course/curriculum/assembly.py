@@ -216,6 +216,10 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
                 problems.add(other_path, "exercise given, but the English file has none")
             texts[language] = _text(other.front, other.body, other_exercise)
             _check_reply_samples(other_path, exercise, other_exercise, problems)
+        reading = max(text.reading_minutes for text in texts.values())
+        if isinstance(front.get("minutes"), int) and front["minutes"] <= reading:
+            problems.add(path, f"minutes ({front['minutes']}) must include reading time: the text alone takes "
+                               f"about {reading} minutes to read, and the exercise comes on top")
         lessons[slug] = Lesson(
             slug=slug, stage_key=front.get("stage"), order=front.get("order"), track=front.get("track"),
             minutes=front.get("minutes"), required=front.get("required", True),
