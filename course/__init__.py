@@ -104,7 +104,7 @@ def _init_extensions(app: Flask) -> None:
 
 
 FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
-            "guidelines", "dashboard")
+            "guidelines", "dashboard", "trainer_material")
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -102,3 +102,9 @@ def test_example_posts_to_reply_to_must_fit_the_platform(check, tree):
         path.write_text(text[:start] + exercise + text[end:])
     output = _fails_with(check, "lessons/en/alpha.md: exercise.posts: entry 2: 307 characters as Bluesky counts them")
     assert "de/alpha.md" not in output
+
+
+def test_minutes_must_include_reading_time(check, tree):
+    path = tree.root / "en" / "alpha.md"
+    path.write_text(path.read_text().replace("minutes: 5", "minutes: 3"))
+    _fails_with(check, "lessons/en/alpha.md: minutes (3) must include reading time: the text alone takes about 3 minutes")
