@@ -203,6 +203,7 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
         exercise = front.get("exercise")
         texts = {DEFAULT_LANGUAGE: _text(front, parsed.body, exercise)}
         _check_reply_samples(path, exercise, exercise, problems)
+        _check_model_posts(path, exercise, parsed.body, problems)
         for language, translated in translations.items():
             if slug not in translated:
                 problems.add(path, f"missing translation: no file in {language}/ has the slug '{slug}'")
@@ -216,6 +217,7 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
                 problems.add(other_path, "exercise given, but the English file has none")
             texts[language] = _text(other.front, other.body, other_exercise)
             _check_reply_samples(other_path, exercise, other_exercise, problems)
+            _check_model_posts(other_path, exercise, other.body, problems)
         reading = max(text.reading_minutes for text in texts.values())
         if isinstance(front.get("minutes"), int) and front["minutes"] <= reading:
             problems.add(path, f"minutes ({front['minutes']}) must include reading time: the text alone takes "
@@ -239,6 +241,17 @@ def _check_reply_samples(path: Path, english: Any, exercise: Any, problems: _Col
         if isinstance(post, dict) and isinstance(post.get("text"), str):
             for message in samples.over_limit(post["text"].strip(), [english["platform"]]):
                 problems.add(path, f"exercise.posts: entry {number}: {message}")
+
+
+def _check_model_posts(path: Path, english: Any, body: str, problems: _Collector) -> None:
+    """A writing lesson shows a model post for every platform its exercise lets the learner write for."""
+    if not (isinstance(english, dict) and english.get("kind") == "post" and isinstance(english.get("platforms"), list)):
+        return
+    shown = {key for sample in samples.samples(body) for key in sample.platforms}
+    for key in english["platforms"]:
+        if key in samples.PLATFORMS and key not in shown:
+            problems.add(path, f"no model post for {samples.PLATFORMS[key].name}: a writing lesson shows a sample "
+                               f"post ('!!! example {key} \"…\"') for every platform of its exercise")
 
 
 def _text(front: dict, body: str, exercise: Any) -> LessonText:

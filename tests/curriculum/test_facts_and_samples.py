@@ -108,3 +108,26 @@ def test_minutes_must_include_reading_time(check, tree):
     path = tree.root / "en" / "alpha.md"
     path.write_text(path.read_text().replace("minutes: 5", "minutes: 3"))
     _fails_with(check, "lessons/en/alpha.md: minutes (3) must include reading time: the text alone takes about 3 minutes")
+
+
+def _make_post_lesson(tree, platforms: str):
+    path = tree.root / "en" / "alpha.md"
+    text = path.read_text()
+    start, end = text.index("exercise:"), text.index("---", 4)
+    path.write_text(text[:start] + f"exercise:\n  kind: post\n  platforms: [{platforms}]\n  prompt: Write.\n" + text[end:])
+
+
+def test_a_writing_lesson_shows_a_model_post_for_each_platform(check, tree):
+    _make_post_lesson(tree, "x, linkedin")
+    _add_body(tree, "en/alpha.md", '!!! example x "On X"\n    Short.')
+    _add_body(tree, "de/alpha.md", '!!! example x "Auf X"\n    Kurz.\n\n!!! example linkedin "Auf LinkedIn"\n    Länger.')
+    output = _fails_with(check, "lessons/en/alpha.md: no model post for LinkedIn")
+    assert "de/alpha.md" not in output
+
+
+def test_a_writing_lesson_with_every_model_post_passes(check, tree):
+    _make_post_lesson(tree, "x")
+    _add_body(tree, "en/alpha.md", '!!! example x "On X"\n    Short.')
+    _add_body(tree, "de/alpha.md", '!!! example x "Auf X"\n    Kurz.')
+    code, output = check()
+    assert code == 0, output
