@@ -1,7 +1,7 @@
 """Scale benchmark: the trainer's dashboard of a cohort of 2,000 learners.
 
 Seeds (not measured) one organisation with two cohorts, the same way the
-statement-count test does (``tests/dashboard/cohort_seed.py``): a baseline
+statement-count test does (``course/demo/large_cohort.py``): a baseline
 cohort of 20 learners and a large one of 2,000, each learner somewhere in the
 course (about 27 lessons per track), with submitted posts, reviews (some
 overdue) and reminders. Then a signed-in trainer requests, through the app's
@@ -43,8 +43,8 @@ from course import create_app  # noqa: E402
 from course.accounts import services  # noqa: E402
 from course.accounts.models import Role  # noqa: E402
 from course.database import utcnow  # noqa: E402
+from course.demo.large_cohort import seed_cohort  # noqa: E402
 from course.extensions import db  # noqa: E402
-from tests.dashboard.cohort_seed import seed_cohort  # noqa: E402
 
 PASSWORD = "benchmark password"
 BASELINE_LEARNERS = 20

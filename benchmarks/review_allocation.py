@@ -40,7 +40,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from course import create_app  # noqa: E402
 from course.accounts.models import Organisation, Role, Track, User, trainer_organisations  # noqa: E402
-from course.cohorts.circles import form_circles  # noqa: E402
 from course.cohorts.models import Cohort, CohortMember  # noqa: E402
 from course.database import utcnow  # noqa: E402
 from course.drafts.models import Draft, DraftVersion  # noqa: E402
@@ -48,6 +47,7 @@ from course.extensions import db  # noqa: E402
 from course.mail.models import OutboxMessage  # noqa: E402
 from course.review.assignment import rebalance_reviews, request_reviews  # noqa: E402
 from course.review.models import Review  # noqa: E402
+from course.workspace.circles.services import form_circles  # noqa: E402
 
 LEARNERS = 1_000
 VERSIONS = 5_000

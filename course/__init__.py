@@ -2,6 +2,7 @@
 import os
 from collections.abc import Mapping
 from importlib import import_module
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
@@ -10,8 +11,9 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from course import config as default_config
+from course.curriculum.library import lessons
 from course.database import configure_sqlite
-from course.extensions import babel, csrf, db, lessons, limiter, login_manager, migrate
+from course.extensions import babel, csrf, db, limiter, login_manager, migrate
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
@@ -45,15 +47,15 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from course import cli, dates, errors, security, worker
     from course.auth.sessions import record_activity
-    from course.markup import render_markdown
     from course.navigation import layout_context
+    from course.text.user_markdown import render_user_markdown
 
     security.init_security(app)
     errors.init_errors(app)
     cli.init_cli(app)
     worker.init_worker(app)
     app.context_processor(layout_context)
-    app.add_template_filter(render_markdown, "markdown")
+    app.add_template_filter(render_user_markdown, "user_markdown")
     dates.init_dates(app)
     app.before_request(record_activity)
     if app.debug:
@@ -103,11 +105,18 @@ def _init_extensions(app: Flask) -> None:
             configure_sqlite(db.engine, app.config["SQLITE_BUSY_TIMEOUT_MS"])
 
 
-FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "cohorts", "curriculum", "exercises", "drafts", "review",
-            "guidelines", "dashboard", "trainer_material")
+# Each feature is a package with a blueprint ``bp``. Its routes are in its ``views.py`` and, for a feature in rooms
+# (``ROOMS`` in the package), in each room's ``views.py``.
+FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "workspace", "curriculum", "exercises",
+            "drafts", "review", "guidelines", "dashboard", "trainer_material")
 
 
 def _register_blueprints(app: Flask) -> None:
     for feature in FEATURES:
-        import_module(f"course.{feature}.views")  # attaches the routes to the blueprint
-        app.register_blueprint(import_module(f"course.{feature}").bp)
+        package = import_module(f"course.{feature}")
+        modules = [f"{package.__name__}.{room}.views" for room in getattr(package, "ROOMS", ())]
+        if find_spec(f"{package.__name__}.views") is not None:
+            modules.insert(0, f"{package.__name__}.views")
+        for module in modules:
+            import_module(module)  # attaches the routes to bp
+        app.register_blueprint(package.bp)

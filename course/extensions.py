@@ -1,4 +1,4 @@
-"""Flask extensions and the lesson library, created unbound; ``create_app`` binds them."""
+"""Flask extensions, created unbound; ``create_app`` binds them. No feature is imported here."""
 from flask_babel import Babel
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
@@ -8,8 +8,6 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 from sqlalchemy.orm import DeclarativeBase
-
-from course.curriculum.library import LessonLibrary
 
 # Named constraints keep Alembic migrations reproducible on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -41,4 +39,3 @@ login_manager = LoginManager()
 csrf = CSRFProtect()
 babel = Babel()
 limiter = Limiter(key_func=get_remote_address, default_limits=[])
-lessons = LessonLibrary()

@@ -21,7 +21,8 @@ from course import create_app
 from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
-from course.extensions import db, lessons
+from course.curriculum.library import lessons
+from course.extensions import db
 from tests.originality import seed_runs  # noqa: F401 (a fixture for the originality checks)
 from tests.smtp import refused_port, silent_server, smtp_server  # noqa: F401 (mail servers for the tests)
 

@@ -2,8 +2,10 @@
 from html.parser import HTMLParser
 
 import pytest
+from flask import render_template_string
+from jinja2 import TemplateAssertionError
 
-from course.markup import ATTRIBUTES, TAGS, render_markdown, render_post
+from course.text.user_markdown import ATTRIBUTES, TAGS, render_post, render_user_markdown
 
 # The usual payloads (after the OWASP XSS filter evasion cheat sheet), raw and inside Markdown.
 PAYLOADS = [
@@ -55,7 +57,7 @@ def _tags(html: str):
     return parser.found
 
 
-@pytest.mark.parametrize("render", [render_markdown, render_post], ids=["markdown", "post"])
+@pytest.mark.parametrize("render", [render_user_markdown, render_post], ids=["markdown", "post"])
 @pytest.mark.parametrize("payload", PAYLOADS)
 def test_payloads_leave_only_allowed_tags_and_safe_links(render, payload):
     for tag, attrs in _tags(render(payload)):
@@ -67,18 +69,18 @@ def test_payloads_leave_only_allowed_tags_and_safe_links(render, payload):
 
 
 def test_a_link_whose_target_is_removed_keeps_its_text_as_plain_text():
-    assert render_markdown("[files](ftp://files.example) and <a title=\"t\">more</a>") == "<p>files and more</p>"
-    assert render_markdown("<a>x &amp; <em>y</em></a>") == "<p>x &amp; <em>y</em></p>"
+    assert render_user_markdown("[files](ftp://files.example) and <a title=\"t\">more</a>") == "<p>files and more</p>"
+    assert render_user_markdown("<a>x &amp; <em>y</em></a>") == "<p>x &amp; <em>y</em></p>"
 
 
 def test_markdown_still_works():
-    html = render_markdown("**Bold**, _italic_ and a [link](https://example.com).\n\n- one\n- two")
+    html = render_user_markdown("**Bold**, _italic_ and a [link](https://example.com).\n\n- one\n- two")
     assert "<strong>Bold</strong>" in html and "<em>italic</em>" in html and "<li>one</li>" in html
     assert '<a href="https://example.com" rel="nofollow noopener noreferrer ugc">link</a>' in html
 
 
 def test_text_that_looks_like_html_is_shown_not_run():
-    assert render_markdown("5 < 6 & 7 > 3") == "<p>5 &lt; 6 &amp; 7 &gt; 3</p>"
+    assert render_user_markdown("5 < 6 & 7 > 3") == "<p>5 &lt; 6 &amp; 7 &gt; 3</p>"
 
 
 def test_posts_highlight_hashtags_mentions_and_links_but_not_inside_code():
@@ -97,3 +99,11 @@ def test_a_post_starting_with_a_hashtag_is_not_a_heading():
 def test_users_cannot_borrow_other_classes():
     html = render_post('<span class="alert alert--error post-hashtag">x</span>')
     assert 'class="post-hashtag"' in html and "alert" not in html
+
+
+def test_the_template_filter_says_what_it_trusts_and_sanitises(app):
+    with app.test_request_context():
+        html = render_template_string("{{ text|user_markdown }}", text="**hi** <script>alert(1)</script>")
+        assert html == "<p><strong>hi</strong> </p>"
+        with pytest.raises(TemplateAssertionError):  # no filter named only "markdown", trusted or not
+            render_template_string("{{ text|markdown }}", text="x")

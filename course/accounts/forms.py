@@ -5,8 +5,8 @@ from flask_wtf import FlaskForm
 from wtforms import PasswordField, SelectChoice, SelectField, StringField, SubmitField
 from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
 
+from course.forms import UserTextForm
 from course.i18n import LANGUAGE_NAMES
-from course.user_text import UserTextForm
 
 
 class NewPasswordMixin:

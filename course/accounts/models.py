@@ -28,6 +28,18 @@ class Track(StrEnum):
 TRACK_LABELS = {Track.LEADERSHIP: _l("Leadership"), Track.STAFF: _l("Staff")}
 
 
+class PersonStatus(StrEnum):
+    """Where a person's account stands, decided only by ``User.status``; also a CSS modifier."""
+
+    INVITED = "invited"  # no password set yet
+    ACTIVE = "active"
+    DEACTIVATED = "deactivated"  # may not sign in, gets no reviews or reminders; their work stays
+
+
+PERSON_STATUS_LABELS = {PersonStatus.INVITED: _l("invited"), PersonStatus.ACTIVE: _l("active"),
+                        PersonStatus.DEACTIVATED: _l("deactivated")}
+
+
 def enum_column(enum_class: type[StrEnum]) -> sa.Enum:
     """A portable enum column storing the members' values, with a CHECK constraint."""
     return sa.Enum(
@@ -131,8 +143,14 @@ class User(UserMixin, db.Model):
         return self.role == Role.ADMIN
 
     @property
-    def is_trainer(self) -> bool:
-        return self.role == Role.TRAINER
+    def status(self) -> PersonStatus:
+        if not self.active:
+            return PersonStatus.DEACTIVATED
+        return PersonStatus.INVITED if self.is_invited else PersonStatus.ACTIVE
+
+    @property
+    def status_label(self) -> str:
+        return str(PERSON_STATUS_LABELS[self.status])
 
     @property
     def is_learner(self) -> bool:

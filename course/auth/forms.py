@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import BooleanField, EmailField, PasswordField, SubmitField
 from wtforms.validators import DataRequired, Email, Length
 
-from course.user_text import UserTextForm
+from course.forms import UserTextForm
 
 
 def strip(value: str | None) -> str | None:

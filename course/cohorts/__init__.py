@@ -1,4 +1,4 @@
-"""Cohorts for trainers: review circles, review settings and moderation of reviews."""
-from flask import Blueprint
+"""The cohort as data: cohorts, their members, circles and stage schedule, and how to find them.
 
-bp = Blueprint("cohorts", __name__, url_prefix="/cohorts")
+The trainer's pages for a cohort are in ``course.workspace``.
+"""

@@ -6,7 +6,7 @@ from flask.cli import AppGroup
 
 from course.curriculum.assembly import CurriculumError
 from course.curriculum.freshness import stale_facts_warnings
-from course.extensions import lessons
+from course.curriculum.library import lessons
 
 lessons_cli = AppGroup("lessons", help="Work with the lesson files.")
 

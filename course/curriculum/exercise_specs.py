@@ -6,7 +6,7 @@ holds only the text fields, with the same keys. Checks return problem messages.
 from dataclasses import dataclass
 from typing import Any
 
-from course.exercises.platforms import PLATFORMS
+from course.text.platforms import PLATFORMS
 
 DEFAULT_RUBRIC = ("authenticity", "audience_fit", "clarity", "guidelines")
 

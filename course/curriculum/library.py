@@ -96,3 +96,7 @@ class LessonLibrary:
     @property
     def curriculum(self) -> Curriculum:
         return self.store.curriculum()
+
+
+# The app's lesson library, unbound like the Flask extensions; ``create_app`` binds it.
+lessons = LessonLibrary()

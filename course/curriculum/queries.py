@@ -9,13 +9,14 @@ import sqlalchemy as sa
 from flask import current_app
 
 from course.accounts.models import User
-from course.cohorts.circles import cohort_of
 from course.cohorts.models import Cohort
+from course.cohorts.queries import cohort_of
 from course.curriculum.content import Curriculum, Lesson
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.curriculum.unlocking import CourseProgress, LessonState, Pace, StageState, course_progress, stage_states
 from course.drafts.models import Draft
-from course.extensions import db, lessons
+from course.extensions import db
 
 
 def today() -> date:

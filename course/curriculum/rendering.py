@@ -39,8 +39,9 @@ class LessonExtension(Extension):
         md.treeprocessors.register(_LessonLinks(md, self.link_for), "lesson_links", 5)
 
 
-def render_markdown(source: str, link_for: Callable[[str], str]) -> str:
-    """HTML for trusted lesson Markdown."""
+def render_lesson_markdown(source: str, link_for: Callable[[str], str]) -> str:
+    """HTML for lesson Markdown from `lessons/`, which is trusted and NOT sanitised: never pass it text people typed
+    (that goes through ``course.text.user_markdown.render_user_markdown``)."""
     converter = markdown.Markdown(
         extensions=[
             "tables", "footnotes", "admonition", "sane_lists", "smarty",
@@ -60,15 +61,15 @@ def lesson_url(slug: str) -> str:
     return url_for("curriculum.lesson", slug=slug)
 
 
-def lesson_html(text: LessonText, link_for: Callable[[str], str] = lesson_url) -> str:
+def lesson_html(text: LessonText) -> str:
     """The lesson's HTML, rendered on first use and then kept with the text."""
     if "body" not in text.rendered:
-        text.rendered["body"] = render_markdown(text.body, link_for)
+        text.rendered["body"] = render_lesson_markdown(text.body, lesson_url)
     return text.rendered["body"]
 
 
-def prompt_html(text: LessonText, link_for: Callable[[str], str] = lesson_url) -> str:
+def prompt_html(text: LessonText) -> str:
     """The exercise prompt's HTML, rendered once like the lesson."""
     if "prompt" not in text.rendered:
-        text.rendered["prompt"] = render_markdown(text.exercise["prompt"], link_for)
+        text.rendered["prompt"] = render_lesson_markdown(text.exercise["prompt"], lesson_url)
     return text.rendered["prompt"]

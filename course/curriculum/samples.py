@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from course.exercises.platforms import PLATFORMS, get_platform, measure
+from course.text.platforms import PLATFORMS, get_platform, measure
 
 NOT_A_POST = "other"
 _BOX_START = re.compile(r'^!!!\s+(?P<classes>[\w-]+(?:[ \t]+[\w-]+)*)(?:[ \t]+"(?P<title>[^"\n]*)")?[ \t]*$')

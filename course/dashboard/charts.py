@@ -259,16 +259,3 @@ def funnel_chart(bars: list[tuple[str, int]], *, total: int, title: str, descrip
                _("Share of %(total)s", total=format_decimal(total)))
     return BarChart(chart_id, title, description, frame, track, BAR_HEIGHT, track + 10, tuple(drawn), headers,
                     tuple(rows))
-
-
-def funnel_summary(bars: list[tuple[str, int]], *, total: int) -> str:
-    """One sentence for a funnel's description: how many of ``total`` reached the first and the last step."""
-    if not bars:
-        return _("There are no stages to show.")
-    (first_label, first), (last_label, last) = bars[0], bars[-1]
-    if len(bars) == 1:
-        return ngettext("Of %(num)d learner, %(count)d reached “%(label)s”.",
-                        "Of %(num)d learners, %(count)d reached “%(label)s”.", total, count=first, label=first_label)
-    return ngettext("Of %(num)d learner, %(first)d reached “%(first_label)s” and %(last)d “%(last_label)s”.",
-                    "Of %(num)d learners, %(first)d reached “%(first_label)s” and %(last)d “%(last_label)s”.",
-                    total, first=first, first_label=first_label, last=last, last_label=last_label)

@@ -18,12 +18,12 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.curriculum.content import Curriculum, Lesson, Stage
 from course.curriculum.models import LessonProgress
 from course.curriculum.unlocking import percent_complete
-from course.dashboard.reminders import last_reminded
 from course.dashboard.states import LessonStatus, lesson_status
 from course.drafts.models import Draft
 from course.extensions import db
 from course.guidelines.models import Acknowledgement
 from course.guidelines.queries import latest_published
+from course.reminders.services import last_reminded
 from course.review.models import Review
 
 
@@ -65,10 +65,6 @@ class LearnerProgress:
     @property
     def percent(self) -> int:
         return percent_complete(self.completed, self.total)
-
-    @property
-    def stages_complete(self) -> int:
-        return sum(stage.is_complete for stage in self.stages)
 
     @property
     def is_active(self) -> bool:

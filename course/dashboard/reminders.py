@@ -1,43 +1,18 @@
-"""Reminders from the trainer: by mail and under Notifications, at most one a day for each learner."""
+"""Reminders from the dashboard: by mail and under Notifications, on the one rule of ``course.reminders``."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
-import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
 from course.cohorts.models import Cohort
-from course.dashboard.models import Reminder
-from course.dates import format_moment
-from course.extensions import db
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, send_mails
-
-# However often the button is pressed, a learner hears from the trainer at most once a day.
-REMINDER_INTERVAL = timedelta(days=1)
-
-
-def last_reminded(user_ids: Iterable[int] | sa.Select) -> dict[int, datetime]:
-    """When each of these learners (ids, or a select of them) was last reminded, in one statement; absent if never."""
-    rows = db.session.execute(
-        sa.select(Reminder.user_id, sa.func.max(Reminder.sent_at))
-        .where(Reminder.user_id.in_(user_ids)).group_by(Reminder.user_id))
-    return dict(rows.all())
-
-
-def may_remind(reminded_at: datetime | None, now: datetime) -> bool:
-    return reminded_at is None or now - reminded_at >= REMINDER_INTERVAL
-
-
-def blocked_message(reminded_at: datetime) -> str:
-    """Why the button is not offered: when the last reminder went and when the next may go."""
-    return _("Reminded on %(when)s; the next reminder is possible from %(next)s.",
-             when=format_moment(reminded_at),
-             next=format_moment(reminded_at + REMINDER_INTERVAL))
+from course.reminders.services import blocked_message, may_remind, record_reminders
 
 
 def can_remind(user: User, reminded_at: datetime | None, now: datetime) -> tuple[bool, str | None]:
@@ -67,9 +42,7 @@ def send_reminders(cohort: Cohort, nudges: Sequence[Nudge], sent_by: User, now: 
     if not due:
         return 0, len(nudges)
     send_mails([_reminder(nudge) for nudge in due])
-    db.session.execute(sa.insert(Reminder), [
-        {"user_id": nudge.user.id, "cohort_id": cohort.id, "sent_by_id": sent_by.id,
-         "reasons": list(nudge.reasons), "sent_at": now} for nudge in due])
+    record_reminders([(nudge.user.id, cohort.id, nudge.reasons) for nudge in due], sent_by, now)
     return len(due), len(nudges) - len(due)
 
 

@@ -1,23 +1,25 @@
-"""The trainer's dashboard: the overview, its CSV exports and reminders (a learner's page is in learner_views)."""
+"""The trainer's dashboard: the overview, its CSV exports, reminders, and a learner's page."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
-from flask_babel import ngettext
 from flask_login import current_user
 
-from course.cohorts.forms import confirm_or_400
-from course.cohorts.queries import get_cohort_or_404
+from course.cohorts.queries import get_cohort_or_404, get_member_or_404
+from course.curriculum.library import lessons
 from course.curriculum.queries import today
-from course.dashboard import bp, learner_views, models  # noqa: F401 (learner_views attaches its routes)
+from course.dashboard import bp, reminders
 from course.dashboard.attention import DEFAULT_IDLE_DAYS, needing_attention
 from course.dashboard.export import learners_csv, lessons_csv
 from course.dashboard.forms import FilterForm, RemindForm
-from course.dashboard.overview import Filters, build_dashboard
+from course.dashboard.pages.learner import learner_page, learner_rows
+from course.dashboard.pages.overview import Filters, overview_page
 from course.dashboard.progress import load_progress
 from course.dashboard.reminders import Nudge, can_remind, send_reminders
 from course.database import utcnow
 from course.downloads import download
-from course.extensions import db, lessons
+from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import staff_required
 
 
@@ -30,7 +32,7 @@ def overview(cohort_id: int):
     form = FilterForm(progress.circles, request.args)
     form.validate()
     filters = Filters(form.value("track"), form.value("circle"), form.value("days"), form.value("page"))
-    dashboard = build_dashboard(progress, lessons.curriculum, filters, now, today())
+    dashboard = overview_page(progress, lessons.curriculum, filters, now, today())
     return render_template("dashboard/overview.html", cohort=cohort, dashboard=dashboard, form=form,
                            filters=filters, remind_form=RemindForm(days=filters.days))
 
@@ -100,3 +102,16 @@ def _say_sent(sent: int, left_out: int) -> None:
                        "%(num)d people were left out: reminded in the last 24 hours.", left_out), "info")
     if not sent and not left_out:
         flash(_("Nobody needs a reminder right now."), "info")
+
+
+@bp.get("/<int:cohort_id>/learners/<int:user_id>")
+@staff_required
+def learner(cohort_id: int, user_id: int):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    member = get_member_or_404(cohort, user_id)
+    now = utcnow()
+    rows = learner_rows(member.user)
+    page = learner_page(cohort, member, rows, str(get_locale()), now)
+    can_remind, remind_blocked = reminders.can_remind(member.user, rows.last_reminded, now)
+    return render_template("dashboard/learner.html", cohort=cohort, page=page, can_remind=can_remind,
+                           remind_blocked=remind_blocked)

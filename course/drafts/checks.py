@@ -5,7 +5,7 @@ from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from course.drafts.targets import Part
-from course.exercises.platforms import measure
+from course.text.platforms import measure
 
 MAX_TEXT = 20_000  # characters a single text of a draft may hold
 

@@ -8,7 +8,7 @@ from wtforms.widgets import HiddenInput
 
 from course.curriculum.content import Lesson
 from course.drafts.targets import Part, platform_choices
-from course.user_text import UserTextForm
+from course.forms import UserTextForm
 
 
 class ComposerForm(UserTextForm):

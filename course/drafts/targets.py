@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 
 from course.curriculum.content import Lesson
-from course.exercises.platforms import PLATFORMS, Platform, UnknownPlatform
+from course.text.platforms import PLATFORMS, Platform, UnknownPlatform
 
 SINGLE_POST = "post"
 COMPOSER_KINDS = ("post", "profile")  # the exercises written in the composer

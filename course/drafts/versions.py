@@ -5,27 +5,15 @@ from dataclasses import dataclass
 
 from flask import request
 from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import SelectChoice, SelectField
-from wtforms.validators import Optional
 
 from course.curriculum.content import Lesson
 from course.dates import format_moment
-from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
-from course.exercises.platforms import PLATFORMS
-
-
-class CompareForm(FlaskForm):
-    """Read-only choice of versions (GET), so no CSRF token."""
-
-    class Meta:
-        csrf = False
-
-    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
-    newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)
+from course.forms import CompareForm
+from course.forms import compare_form as version_choice
+from course.text.diff import Segment, differs_only_in_spacing, shown_diff
+from course.text.platforms import PLATFORMS
 
 
 @dataclass
@@ -55,17 +43,8 @@ def version_label(version: DraftVersion) -> str:
 
 def compare_form(draft: Draft | None) -> CompareForm:
     """The choice of versions from the query string; by default the last two."""
-    form = CompareForm(formdata=request.args)
-    if draft is None or not draft.versions:
-        return form
-    choices = [SelectChoice(v.number, version_label(v)) for v in reversed(draft.versions)]
-    form.older.choices = form.newer.choices = choices
-    numbers = [v.number for v in draft.versions]
-    if form.older.data not in numbers:
-        form.older.data = numbers[-2] if len(numbers) > 1 else numbers[-1]
-    if form.newer.data not in numbers:
-        form.newer.data = numbers[-1]
-    return form
+    versions = reversed(draft.versions) if draft is not None else ()
+    return version_choice([(v.number, version_label(v)) for v in versions], request.args)
 
 
 def version_comparison(lesson: Lesson, language: str, draft: Draft, form: CompareForm) -> Comparison | None:

@@ -10,14 +10,15 @@ from course.accounts.models import Role
 from course.curriculum.content import Lesson
 from course.curriculum.pages import find_lesson, lock_reason, render_lesson
 from course.drafts import bp, services
-from course.drafts.composer import composer_view
 from course.drafts.forms import composer_form_class
+from course.drafts.pages import composer_page
 from course.drafts.targets import COMPOSER_KINDS, parts_for
 from course.drafts.versions import compare_form, version_comparison, version_label
-from course.exercises.platforms import UnknownPlatform
 from course.extensions import db, limiter
 from course.guidelines.acknowledgements import required_before_submitting
 from course.permissions import role_required
+from course.review.submission import submit_draft
+from course.text.platforms import UnknownPlatform
 
 
 def lesson_to_write(slug: str, *, as_json: bool = False) -> Lesson:
@@ -57,7 +58,7 @@ def _composer_form(lesson, draft, formdata: bool):
 
 
 def _page(lesson, form, parts, draft, problems=None, conflict=None, revision=None):
-    composer = composer_view(current_user, lesson, str(get_locale()), form, parts, draft, problems, conflict, revision)
+    composer = composer_page(current_user, lesson, str(get_locale()), form, parts, draft, problems, conflict, revision)
     pending = required_before_submitting(current_user)
     if pending is not None:
         composer.acknowledge_first = url_for("guidelines.show", organisation_id=pending.organisation_id)
@@ -86,7 +87,7 @@ def edit(slug: str):
         return _page(lesson, form, parts, draft, error.problems)
     if form.submit.data:
         try:
-            services.submit_draft(current_user, lesson, draft, str(get_locale()))
+            submit_draft(current_user, lesson, draft, str(get_locale()))
         except services.DraftError as error:
             db.session.commit()  # the text is saved even though it cannot go to review yet
             return _page(lesson, form, parts, draft, error.problems, revision=draft.revision)
@@ -115,13 +116,13 @@ def autosave(slug: str):
                                     revision=form.revision.data or 0, new_version=bool(form.keep_mine.data),
                                     language=str(get_locale()))
     except services.DraftConflict as error:
-        composer = composer_view(current_user, lesson, str(get_locale()), form, parts, error.draft, conflict=error.draft)
+        composer = composer_page(current_user, lesson, str(get_locale()), form, parts, error.draft, conflict=error.draft)
         return jsonify(revision=error.draft.revision,
                        conflict=render_template("drafts/_conflict.html", composer=composer)), 409
     except services.DraftError as error:
         return jsonify(problems=error.problems), 422
     db.session.commit()
-    composer = composer_view(current_user, lesson, str(get_locale()), form, parts, draft)
+    composer = composer_page(current_user, lesson, str(get_locale()), form, parts, draft)
     return jsonify(
         revision=draft.revision,
         version=draft.latest.number,

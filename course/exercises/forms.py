@@ -4,7 +4,7 @@ from wtforms import BooleanField, RadioField, SelectChoice, StringField, SubmitF
 from wtforms.validators import InputRequired, Length, Optional
 
 from course.curriculum.content import Lesson
-from course.user_text import UserTextForm
+from course.forms import UserTextForm
 
 # The kinds answered with a form here; posts and profiles use the composer.
 FORM_KINDS = ("reflection", "plan", "replies", "survey")

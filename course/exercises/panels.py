@@ -16,10 +16,10 @@ from course.drafts.services import draft_for
 from course.drafts.targets import COMPOSER_KINDS
 from course.exercises.forms import FORM_KINDS, ExerciseForm, form_class
 from course.exercises.models import ExerciseResponse
-from course.exercises.platforms import PLATFORMS
 from course.exercises.services import response_for
 from course.review.pages import pending_note
 from course.review.queries import FeedbackCounts, draft_reviews, feedback_counts
+from course.text.platforms import PLATFORMS
 
 KIND_TITLES = {
     "reflection": _l("Reflection"),

@@ -6,7 +6,7 @@ from course.curriculum.content import Lesson
 from course.curriculum.services import complete_lesson
 from course.exercises.models import ExerciseResponse
 from course.extensions import db
-from course.user_text import clean_user_text
+from course.text.cleaning import clean_user_text
 
 
 def response_for(user: User, lesson_slug: str) -> ExerciseResponse | None:

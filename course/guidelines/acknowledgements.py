@@ -1,23 +1,22 @@
 """Acknowledging the published guidelines, reminding those who have not, and the cohort's requirement."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
-from course.cohorts.circles import cohort_of
+from course.cohorts.models import CohortMember
+from course.cohorts.queries import cohort_of
 from course.database import utcnow
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
 from course.guidelines.queries import Receipt, latest_published, pending_version
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, send_mails
-
-# Nobody hears about the same guidelines more than once a day, however often the button is pressed.
-REMINDER_INTERVAL = timedelta(days=1)
+from course.reminders.services import may_remind, record_reminders
 
 
 class AcknowledgementError(Exception):
@@ -45,12 +44,12 @@ def required_before_submitting(user: User) -> GuidelineVersion | None:
 
 
 def can_remind(receipt: Receipt, now: datetime) -> bool:
-    """Whether the learner may get a reminder now: not acknowledged and not reminded within a day."""
-    return receipt.acknowledged_at is None and (receipt.reminded_at is None
-                                                or now - receipt.reminded_at >= REMINDER_INTERVAL)
+    """Whether the learner may get a reminder now: not acknowledged, and reminded of nothing for a day."""
+    return receipt.acknowledged_at is None and may_remind(receipt.reminded_at, now)
 
 
-def remind(version: GuidelineVersion, receipts: list[Receipt], now: datetime | None = None) -> tuple[int, int]:
+def remind(version: GuidelineVersion, receipts: list[Receipt], sent_by: User | None = None,
+           now: datetime | None = None) -> tuple[int, int]:
     """Mail each learner in ``receipts`` who may be reminded; returns (reminded, left out as reminded recently)."""
     now = now or utcnow()
     due = [receipt for receipt in receipts if can_remind(receipt, now)]
@@ -58,10 +57,14 @@ def remind(version: GuidelineVersion, receipts: list[Receipt], now: datetime | N
     if not due:
         return 0, recent
     send_mails([_reminder(receipt.user, version) for receipt in due])
+    ids = [r.user.id for r in due]
+    cohorts = dict(db.session.execute(sa.select(CohortMember.user_id, CohortMember.cohort_id)
+                                      .where(CohortMember.user_id.in_(ids))).all())
+    record_reminders([(user_id, cohorts.get(user_id), ["guidelines"]) for user_id in ids], sent_by, now)
     existing = set(db.session.scalars(sa.select(Acknowledgement.user_id).where(
-        Acknowledgement.version_id == version.id, Acknowledgement.user_id.in_([r.user.id for r in due]))))
-    new = [{"user_id": r.user.id, "version_id": version.id, "reminded_at": now} for r in due
-           if r.user.id not in existing]
+        Acknowledgement.version_id == version.id, Acknowledgement.user_id.in_(ids))))
+    new = [{"user_id": user_id, "version_id": version.id, "reminded_at": now} for user_id in ids
+           if user_id not in existing]
     if new:
         db.session.execute(sa.insert(Acknowledgement), new)
     if existing:

@@ -7,15 +7,15 @@ from difflib import SequenceMatcher
 from flask import request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import SelectChoice
 
 from course.dates import format_day
-from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff
+from course.forms import CompareForm
+from course.forms import compare_form as version_choice
 from course.guidelines.document import GuidelinesDocument
-from course.guidelines.forms import CompareForm
 from course.guidelines.hints import RULE_LABELS
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.rules import rules_to_json
+from course.text.diff import Segment, differs_only_in_spacing, shown_diff
 
 # How a section changed from the older version to the newer one.
 SAME, CHANGED, ADDED, REMOVED = "same", "changed", "added", "removed"
@@ -47,14 +47,7 @@ def version_label(version: GuidelineVersion) -> str:
 
 def compare_form(versions: list[GuidelineVersion]) -> CompareForm:
     """The choice from the query string; by default the two newest versions."""
-    form = CompareForm(formdata=request.args)
-    form.older.choices = form.newer.choices = [SelectChoice(v.number, version_label(v)) for v in versions]
-    numbers = [v.number for v in versions]  # newest first
-    if form.older.data not in numbers:
-        form.older.data = numbers[1] if len(numbers) > 1 else (numbers[0] if numbers else None)
-    if form.newer.data not in numbers:
-        form.newer.data = numbers[0] if numbers else None
-    return form
+    return version_choice([(v.number, version_label(v)) for v in versions], request.args)  # newest first
 
 
 def compare(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[SectionChange]:

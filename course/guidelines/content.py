@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from babel.lists import format_list
 
-from course.exercises.platforms import PLATFORMS
 from course.guidelines.document import DocumentSection, GuidelinesDocument
 from course.guidelines.models import GuidelineSection, GuidelineVersion
 from course.guidelines.rules import Rules, rules_from_json
 from course.guidelines.suggestions import suggested_text, suggested_title
+from course.text.platforms import PLATFORMS
 
 DETAIL_FIELDS = ("organisation", "social_contact", "crisis_contact")
 QUOTES = {"de": ("\u201e", "\u201c")}  # German „…“; every other language gets English “…”

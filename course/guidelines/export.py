@@ -3,7 +3,7 @@
 Every export is built from a ``GuidelinesDocument`` alone. Labels and dates are
 in the document's language, not the reader's: a German text with English
 headings would read oddly once it leaves the site. User Markdown reaches HTML
-and PDF only through ``render_markdown``, i.e. sanitised.
+and PDF only through ``render_user_markdown``, i.e. sanitised.
 """
 from __future__ import annotations
 
@@ -19,12 +19,12 @@ from markupsafe import Markup
 
 from course.dates import format_day
 from course.downloads import style_hash
-from course.exercises.platforms import PLATFORMS
 from course.guidelines.content import quoted
 from course.guidelines.document import GuidelinesDocument
-from course.markup import render_markdown
 from course.pdf import heading, new_pdf, pdf_text, write_html
 from course.pdf import title as pdf_title
+from course.text.platforms import PLATFORMS
+from course.text.user_markdown import render_user_markdown
 
 _SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
@@ -88,7 +88,7 @@ def html_export_policy() -> str:
 def as_html(doc: GuidelinesDocument) -> str:
     """The document as a standalone HTML5 page: no scripts, no external resources, styled for print."""
     with force_locale(doc.language):
-        sections = [(section, render_markdown(section.body)) for section in doc.sections]
+        sections = [(section, render_user_markdown(section.body)) for section in doc.sections]
         return render_template("guidelines/export.html", doc=doc, date_line=_date_line(doc), sections=sections,
                                rules=_rule_lines(doc), css=Markup(_export_css()))  # noqa: S704 (our own file)
 
@@ -104,7 +104,7 @@ def as_pdf(doc: GuidelinesDocument) -> bytes:
             pdf.multi_cell(0, 6, pdf_text(_("Note: %(note)s", note=doc.note)), new_x="LMARGIN", new_y="NEXT")
         for section in doc.sections:
             heading(pdf, section.title)
-            write_html(pdf, str(render_markdown(section.body)))
+            write_html(pdf, str(render_user_markdown(section.body)))
         if rules := _rule_lines(doc):
             heading(pdf, _("Rules the composer checks"))
             items = Markup("").join(Markup("<li>{}</li>").format(line) for line in rules)  # escapes the rules

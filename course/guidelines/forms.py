@@ -15,10 +15,10 @@ from wtforms import (
 from wtforms.validators import Optional, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
-from course.exercises.platforms import PLATFORMS
+from course.forms import UserTextForm, at_most
 from course.guidelines.content import DETAIL_FIELDS
 from course.guidelines.rules import parse_hashtags, parse_terms
-from course.user_text import UserTextForm, at_most
+from course.text.platforms import PLATFORMS
 
 LANGUAGES = [("de", "Deutsch"), ("en", "English")]
 LANGUAGE_CHOICES = [SelectChoice(code, name) for code, name in LANGUAGES]
@@ -27,10 +27,6 @@ SECTION_RULES = {"disclosure": ("disclosure_phrases",), "confidentiality": ("for
 BODY_LENGTH = 20_000  # a section's Markdown: several pages, far more than any suggested text
 LINE_LENGTH = 500  # a name, a contact, the hashtags
 LIST_LENGTH = 2_000  # one entry per line: names, phrases, terms
-
-
-class ActionForm(FlaskForm):
-    """A button that changes something: only the CSRF token to check."""
 
 
 class StartForm(FlaskForm):
@@ -107,12 +103,4 @@ class PublishForm(UserTextForm):
                          description=_l("What it is about or what changed, in a sentence or two. Learners see it "
                                         "when they are asked to acknowledge the new version."))
 
-
-class CompareForm(FlaskForm):
-    """Read-only choice of versions (GET), so no CSRF token."""
-
-    class Meta:
-        csrf = False
-
-    older = SelectField(_l("Compare version"), coerce=int, validators=[Optional()], validate_choice=False)
     newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)

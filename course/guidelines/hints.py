@@ -1,4 +1,8 @@
-"""The guidelines' rules as hints beside a draft in the composer, and as the reviewer's reminder."""
+"""The guidelines' rules as hints beside a draft in the composer, and as the reviewer's reminder.
+
+The composer asks ``guideline_hints`` on each save, so a rule never blocks silently: it explains, next to the text
+it is about.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,13 +13,29 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from course.drafts.hints import Hint, HintContext, hint_source
-from course.exercises.platforms import PLATFORMS
+from course.accounts.models import User
 from course.guidelines import rules as checks
 from course.guidelines.content import quoted, rules_of, section_title
 from course.guidelines.models import GuidelineVersion
 from course.guidelines.queries import latest_published
 from course.guidelines.rules import Rules
+from course.text.platforms import PLATFORMS
+
+
+@dataclass(frozen=True)
+class HintContext:
+    user: User
+    lesson_slug: str
+    texts: dict[str, str]  # part key: text
+    platforms: dict[str, str | None]  # part key: platform key (None for profile fields)
+
+
+@dataclass(frozen=True)
+class Hint:
+    message: str
+    part: str | None = None  # the part it is about; None for the whole draft
+    link: str | None = None  # where to read more, e.g. a section of the guidelines
+    link_text: str | None = None
 
 
 @dataclass(frozen=True)
@@ -91,7 +111,6 @@ def rule_hints(version: GuidelineVersion, texts: dict[str, str], platforms: dict
     return hints
 
 
-@hint_source
 def guideline_hints(context: HintContext) -> list[Hint]:
     """The composer's hints from the guidelines in force in the writer's organisation."""
     if context.user.organisation_id is None:

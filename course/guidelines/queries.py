@@ -11,6 +11,7 @@ from sqlalchemy.orm import selectinload
 from course.accounts.models import Organisation, Role, User
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineSection, GuidelineVersion
+from course.reminders.models import Reminder
 
 
 def _versions(organisation_id: int) -> sa.Select:
@@ -73,7 +74,7 @@ def pending_version(user: User) -> GuidelineVersion | None:
 
 @dataclass(frozen=True)
 class Receipt:
-    """A learner and the current version: acknowledged when, reminded when."""
+    """A learner and the current version: acknowledged when; last reminded (of anything) when."""
 
     user: User
     acknowledged_at: datetime | None
@@ -82,10 +83,13 @@ class Receipt:
 
 def receipts(organisation: Organisation, version: GuidelineVersion) -> list[Receipt]:
     """Every active learner of the organisation with their acknowledgement of ``version``, by name."""
+    last_reminder = (sa.select(Reminder.user_id, sa.func.max(Reminder.sent_at).label("sent_at"))
+                     .group_by(Reminder.user_id).subquery())
     rows = db.session.execute(
-        sa.select(User, Acknowledgement.acknowledged_at, Acknowledgement.reminded_at)
+        sa.select(User, Acknowledgement.acknowledged_at, last_reminder.c.sent_at)
         .outerjoin(Acknowledgement, sa.and_(Acknowledgement.user_id == User.id,
                                             Acknowledgement.version_id == version.id))
+        .outerjoin(last_reminder, last_reminder.c.user_id == User.id)
         .where(User.organisation_id == organisation.id, User.role == Role.LEARNER, User.active.is_(True))
         .order_by(User.name, User.id))
     return [Receipt(user, acknowledged_at, reminded_at) for user, acknowledged_at, reminded_at in rows]

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import regex
 
-from course.markup import HASHTAG
+from course.text.user_markdown import HASHTAG
 
 
 @dataclass(frozen=True)
@@ -16,7 +16,7 @@ class Rules:
     disclosure_phrases: tuple[str, ...] = ()  # e.g. "my own views", "meine persönliche Meinung"
     forbidden_terms: tuple[str, ...] = ()  # never to post: confidential projects, client names
     hashtags: tuple[str, ...] = ()  # the organisation's hashtags, each starting with "#"
-    platforms: tuple[str, ...] = ()  # platform keys (course.exercises.platforms.PLATFORMS) in official use
+    platforms: tuple[str, ...] = ()  # platform keys (course.text.platforms.PLATFORMS) in official use
 
 
 FORBIDDEN = "forbidden"

@@ -1,22 +1,23 @@
-"""Reading the guidelines: the version in force, any version, comparisons, exports, acknowledging.
-
-The builder's routes are in builder.py, the trainer's tracking in tracking.py.
+"""Reading the guidelines (the version in force, any version, comparisons, exports), acknowledging them, and the
+trainer's tracking of acknowledgements. The builder's routes are in ``builder/views.py``.
 """
-from flask import abort, flash, redirect, render_template, url_for
-from flask_babel import get_locale
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import get_locale, ngettext
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from course.accounts.models import Role
+from course.database import utcnow
 from course.downloads import download
 from course.extensions import db
-from course.guidelines import bp, builder, queries, tracking  # noqa: F401 (builder and tracking attach routes)
-from course.guidelines.access import Access, access_or_404
-from course.guidelines.acknowledgements import AcknowledgementError, acknowledge
+from course.forms import ActionForm
+from course.guidelines import bp, queries
+from course.guidelines.access import Access, access_or_404, tracker_or_403
+from course.guidelines.acknowledgements import AcknowledgementError, acknowledge, can_remind, remind
 from course.guidelines.comparison import compare, compare_form, rules_changed, version_label
 from course.guidelines.content import document_of
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename, html_export_policy
-from course.guidelines.forms import ActionForm, StartForm
+from course.guidelines.forms import StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
 
@@ -114,3 +115,44 @@ def _readable_or_404(access: Access, number: int) -> GuidelineVersion:
         abort(404)
     return found
 
+
+# Acknowledgements, for trainers: who has acknowledged the guidelines in force, and reminding those who have not.
+
+@bp.get("/<int:organisation_id>/acknowledgements")
+@login_required
+def acknowledgements(organisation_id: int):
+    access = tracker_or_403(current_user, organisation_id)
+    version = queries.latest_published(access.organisation)
+    receipts = queries.receipts(access.organisation, version) if version else []
+    now = utcnow()
+    return render_template(
+        "guidelines/acknowledgements.html", access=access, version=version,
+        acknowledged=[r for r in receipts if r.acknowledged_at], pending=[r for r in receipts if not r.acknowledged_at],
+        remindable={r.user.id for r in receipts if can_remind(r, now)}, action_form=ActionForm())
+
+
+@bp.post("/<int:organisation_id>/acknowledgements/remind")
+@login_required
+def remind_pending(organisation_id: int):
+    """Remind everyone who has not acknowledged, or the one learner named in the form."""
+    access = tracker_or_403(current_user, organisation_id)
+    version = queries.latest_published(access.organisation)
+    if version is None or not ActionForm().validate_on_submit():
+        abort(400)
+    receipts = [r for r in queries.receipts(access.organisation, version) if r.acknowledged_at is None]
+    if "user_id" in request.form:  # one learner; a malformed id must not turn into "everyone"
+        wanted = request.form.get("user_id", type=int)
+        receipts = [r for r in receipts if r.user.id == wanted]
+        if not receipts:
+            abort(404)
+    sent, recent = remind(version, receipts, current_user)
+    db.session.commit()
+    if sent:
+        flash(ngettext("%(num)d reminder sent.", "%(num)d reminders sent.", sent), "success")
+    if recent:
+        flash(ngettext("%(num)d person was reminded less than a day ago and is left out until tomorrow.",
+                       "%(num)d people were reminded less than a day ago and are left out until tomorrow.", recent),
+              "info")
+    if not sent and not recent:
+        flash(_("Everybody has acknowledged this version: there is nobody to remind."), "info")
+    return redirect(url_for("guidelines.acknowledgements", organisation_id=organisation_id))

@@ -2,9 +2,9 @@
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import ngettext
 from flask_login import current_user, login_required
-from flask_wtf import FlaskForm
 
 from course.extensions import db
+from course.forms import ActionForm
 from course.notifications import bp, queries, services
 
 
@@ -12,7 +12,7 @@ from course.notifications import bp, queries, services
 @login_required
 def index():
     page = queries.notifications_page(current_user, request.args.get("page", 1, type=int))
-    return render_template("notifications/index.html", page=page, form=FlaskForm())
+    return render_template("notifications/index.html", page=page, form=ActionForm())
 
 
 @bp.get("/<int:message_id>")
@@ -27,7 +27,7 @@ def message(message_id: int):
 @bp.post("/read")
 @login_required
 def mark_all_read():
-    if FlaskForm().validate_on_submit():
+    if ActionForm().validate_on_submit():
         count = services.mark_all_read(current_user)
         db.session.commit()
         flash(ngettext("%(num)d message marked as read.", "%(num)d messages marked as read.", count), "success")

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField, SubmitField
 from wtforms.validators import DataRequired, Length
 
-from course.user_text import UserTextForm
+from course.forms import UserTextForm
 
 
 class OrganisationForm(UserTextForm):

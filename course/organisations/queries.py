@@ -4,6 +4,7 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 
 from course.accounts.models import Organisation, Role, User
+from course.accounts.status import status_in_words
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.extensions import db
 from course.permissions import scope_to_organisations
@@ -35,14 +36,20 @@ def organisation_summaries(user: User) -> list[OrganisationSummary]:
     return [OrganisationSummary(*row) for row in db.session.execute(statement)]
 
 
-def organisation_members(organisation: Organisation) -> list[User]:
-    """The organisation's learners, leadership first, then by name."""
+@dataclass(frozen=True)
+class MemberRow:
+    user: User
+    status: str  # in words
+
+
+def organisation_members(organisation: Organisation) -> list[MemberRow]:
+    """The organisation's learners, leadership first, then by name, each with their status in words."""
     statement = (
         sa.select(User)
         .where(User.organisation_id == organisation.id, User.role == Role.LEARNER)
         .order_by(User.track, User.name)
     )
-    return list(db.session.scalars(statement))
+    return [MemberRow(user, status_in_words(user)) for user in db.session.scalars(statement)]
 
 
 @dataclass(frozen=True)

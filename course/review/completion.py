@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
+from course.curriculum.library import lessons
 from course.curriculum.services import complete_lesson
 from course.drafts.models import Draft, DraftVersion
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.models import Review
 
 

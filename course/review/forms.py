@@ -6,9 +6,9 @@ from flask_wtf import FlaskForm
 from wtforms import Field, RadioField, SelectChoice, SubmitField, TextAreaField
 
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
+from course.forms import UserTextForm
 from course.review.models import Review
 from course.review.services import LEVELS
-from course.user_text import UserTextForm
 
 
 def _number(value) -> int | None:

@@ -11,7 +11,7 @@ from datetime import datetime
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import User
-from course.extensions import lessons
+from course.curriculum.library import lessons
 from course.links import external_url
 from course.mail.services import Mail, compose_mail, mail_language
 

@@ -16,21 +16,21 @@ from flask_babel import ngettext
 from markupsafe import Markup
 
 from course.accounts.models import User
-from course.cohorts.circles import circle_mates, cohort_of
+from course.cohorts.queries import circle_mates, cohort_of
 from course.curriculum.content import Lesson
+from course.curriculum.library import lessons
 from course.curriculum.rendering import prompt_html
 from course.dates import format_moment
-from course.drafts.composer import Composer, PartView
 from course.drafts.models import DraftVersion
+from course.drafts.pages import ComposerPage, PartView
 from course.drafts.services import draft_for
 from course.drafts.targets import parts_for
-from course.extensions import lessons
 from course.guidelines.hints import ReviewerGuidance, reviewer_guidance
-from course.markup import render_markdown
 from course.review import queries
 from course.review.forms import RateForm, ReviewForm
 from course.review.models import Review
 from course.review.services import chosen_levels, reviewer_label
+from course.text.user_markdown import render_user_markdown
 
 EXTRA_NOTE = _l("Someone else has been asked as well, so yours now counts as an extra review. It is still welcome.")
 
@@ -83,7 +83,7 @@ class ReviewPage:
     review: Review
     lesson_title: str
     due: str
-    preview: Composer
+    preview: ComposerPage
     form: ReviewForm
     is_editable: bool
     notice: str
@@ -149,8 +149,8 @@ def _item(review: Review, language: str, now: datetime) -> ReviewItem:
         item.note = _("Sent on %(date)s", date=when(review.submitted_at))
         item.rating = (_("Rated %(rating)d of 5 for helpfulness", rating=review.helpfulness)
                        if review.helpfulness else _("Not rated yet"))
-        item.thanks_html = render_markdown(review.thanks) if review.thanks else None
-        item.hidden_reason_html = render_markdown(review.hidden_reason or "") if review.is_hidden else None
+        item.thanks_html = render_user_markdown(review.thanks) if review.thanks else None
+        item.hidden_reason_html = render_user_markdown(review.hidden_reason or "") if review.is_hidden else None
     elif review.is_extra:
         item.note = str(EXTRA_NOTE)
     elif review.is_overdue(now):
@@ -163,10 +163,10 @@ def review_view(review: Review, label: str, language: str) -> ReviewView:
     """A submitted review with its levels and texts rendered safely."""
     view = ReviewView(f"review-{review.id}", label, review.is_from_trainer,
                       when(review.submitted_at), chosen_levels(review.ratings, review.draft.lesson_slug, language),
-                      render_markdown(review.worked), render_markdown(review.suggestion))
+                      render_user_markdown(review.worked), render_user_markdown(review.suggestion))
     if review.helpfulness:
         view.rating = _("Rated %(rating)d of 5 for helpfulness", rating=review.helpfulness)
-        view.thanks_html = render_markdown(review.thanks) if review.thanks else None
+        view.thanks_html = render_user_markdown(review.thanks) if review.thanks else None
     return view
 
 
@@ -180,7 +180,7 @@ def review_page(review: Review, lesson: Lesson, language: str, form: ReviewForm,
     """The page for writing ``review``, showing ``form`` as typed (with its errors) or as saved."""
     text = lesson.text(language)
     # The composer's preview without its form: the reviewer sees the post as its author did.
-    preview = Composer(lesson, review.draft, None, part_views(lesson, language, review.version), [],
+    preview = ComposerPage(lesson, review.draft, None, part_views(lesson, language, review.version), [],
                        review.draft.author.name, Markup(prompt_html(text)))
     if review.withdrawn_at is not None:
         notice = _("A trainer has given this review to someone else, so you no longer need to write it. "
@@ -193,7 +193,7 @@ def review_page(review: Review, lesson: Lesson, language: str, form: ReviewForm,
     else:
         notice = ""
     written = review_view(review, _("Your review"), language) if review.is_submitted else None
-    hidden_reason = render_markdown(review.hidden_reason or "") if review.is_hidden else None
+    hidden_reason = render_user_markdown(review.hidden_reason or "") if review.is_hidden else None
     guidance = reviewer_guidance(
         review.draft.author.organisation_id, {view.part.key: view.text for view in preview.parts},
         {view.part.key: view.part.platform.key if view.part.platform else None for view in preview.parts})

@@ -8,13 +8,14 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
-from course.cohorts.circles import cohort_of
 from course.cohorts.models import CohortMember
+from course.cohorts.queries import cohort_of
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
 from course.curriculum.exercise_specs import DEFAULT_RUBRIC
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.models import Draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.mail.services import send_mails
 from course.review import assignment, notifications
 from course.review.completion import complete_when_answered

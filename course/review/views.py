@@ -6,9 +6,10 @@ from flask_login import current_user, login_required
 
 from course.accounts.models import Role
 from course.curriculum.content import Lesson
+from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.views import lesson_to_write
-from course.extensions import db, lessons
+from course.extensions import db
 from course.permissions import role_required
 from course.review import bp, pages, queries, services
 from course.review.forms import RateForm, ReviewForm, review_form_class, show_problems

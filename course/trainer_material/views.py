@@ -3,8 +3,8 @@ from flask import abort, render_template
 from flask_babel import get_locale
 
 from course.accounts.models import Role
+from course.curriculum.library import lessons
 from course.downloads import download
-from course.extensions import lessons
 from course.permissions import role_required
 from course.trainer_material import bp, queries
 from course.trainer_material.export import circle_pdf, session_pdf

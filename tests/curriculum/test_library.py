@@ -2,10 +2,10 @@
 import os
 
 from course import create_app
+from course.curriculum import rendering
 from course.curriculum.content import LANGUAGES
-from course.curriculum.library import LessonStore
-from course.curriculum.rendering import lesson_html, render_markdown
-from course.extensions import lessons
+from course.curriculum.library import LessonStore, lessons
+from course.curriculum.rendering import lesson_html, render_lesson_markdown
 from tests.conftest import base_config
 
 
@@ -65,7 +65,7 @@ def test_lessons_reload_only_in_debug(app, migrated_database):
 
 
 def test_rendering_tables_footnotes_anchors_boxes_and_links():
-    html = render_markdown(
+    html = render_lesson_markdown(
         "## Two platforms\n\n| Platform | Limit |\n|---|---|\n| X | 280 |\n\n"
         "A claim.[^1]\n\n[^1]: The source.\n\n"
         '!!! try "Try this"\n    Write one sentence.\n\n'
@@ -79,12 +79,15 @@ def test_rendering_tables_footnotes_anchors_boxes_and_links():
     assert '<a href="/learn/error-culture">the next lesson</a>' in html
 
 
-def test_lesson_html_is_rendered_once(app):
+def test_lesson_html_is_rendered_once(app, monkeypatch):
     text = lessons.curriculum.lessons["networking-is-doing"].text("de")
-    calls = []
-    first = lesson_html(text, lambda slug: calls.append(slug) or f"/learn/{slug}")
-    again = lesson_html(text, lambda slug: calls.append(slug) or f"/learn/{slug}")
-    assert first is again and "<h2" in first
+    monkeypatch.delitem(text.rendered, "body", raising=False)  # put back afterwards: the library is shared
+    renders = []
+    monkeypatch.setattr(rendering, "render_lesson_markdown",
+                        lambda source, link_for: renders.append(source) or f"<h2>{len(renders)}</h2>")
+    first = lesson_html(text)
+    again = lesson_html(text)
+    assert first is again and renders == [text.body]
 
 
 def test_german_text_is_german(app):

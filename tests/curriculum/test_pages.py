@@ -4,10 +4,11 @@ from datetime import date, timedelta
 import pytest
 
 from course.accounts.models import Role, Track
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.drafts.services import draft_for
 from course.exercises.services import response_for
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.services import add_trainer_feedback, save_review
 from tests.conftest import open_every_stage
 

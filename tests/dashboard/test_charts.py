@@ -10,7 +10,6 @@ from course.dashboard.charts import (
     completion_chart,
     completion_summary,
     funnel_chart,
-    funnel_summary,
 )
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -158,31 +157,6 @@ def test_bars_never_run_past_the_track(request_context):
 def test_no_bars_is_empty(request_context):
     assert funnel([]).is_empty
 
-
-def test_the_funnel_summary_names_the_first_and_last_step(request_context):
-    assert funnel_summary([("Stage 1", 10), ("Stage 2", 4), ("Stage 3", 2)], total=12) == \
-        "Of 12 learners, 10 reached “Stage 1” and 2 “Stage 3”."
-
-
-# The markup -----------------------------------------------------------------
-
-def test_the_line_chart_is_an_image_named_by_its_title_and_description(app, request_context):
-    html = render(app, "line_chart", line(days(4, 10), percent=True))
-    svg = svg_of(html)
-    assert svg.get("role") == "img"
-    assert svg.get("viewBox") == "0 0 600 260"
-    assert svg.get("width") is None  # scales with its container
-    title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
-    assert (title.text, desc.text) == ("Completion", "How it went.")
-    assert svg.get("aria-labelledby").split() == [title.get("id"), desc.get("id")] == ["completion-title",
-                                                                                        "completion-desc"]
-    assert len(svg.findall(f".//{SVG}circle")) == 4
-    assert svg.find(f"{SVG}polyline").get("points")
-    assert "<figcaption" in html and "Show the figures as a table" in html
-    table = html[html.index("<table"):]
-    for cell in ("<caption>Completion</caption>", '<th scope="col">Date</th>', '<th scope="row">6 Nov 2025</th>',
-                 '<td class="num">30%</td>'):
-        assert cell in table
 
 
 def test_the_bar_chart_prints_each_count_and_share(app, request_context):

@@ -7,10 +7,11 @@ import pytest
 
 from course.accounts.models import Role, Track
 from course.cohorts.models import Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.dashboard.export import safe_cell
 from course.database import utcnow
-from course.extensions import db, lessons
+from course.extensions import db
 
 
 @pytest.fixture

@@ -8,13 +8,14 @@ import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
 from course.cohorts.models import Circle, Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
 from course.database import utcnow
 from course.drafts.models import Draft, DraftVersion
 from course.exercises.models import ExerciseResponse
-from course.extensions import db, lessons
+from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
+from course.reminders.models import Reminder
 from course.review.models import Review
 
 NOW = utcnow()

@@ -5,17 +5,18 @@ import pytest
 import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.dashboard.progress import load_progress
 from course.dashboard.states import LessonStatus
 from course.database import utcnow
-from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.demo.large_cohort import seed_cohort
+from course.extensions import db
 from course.review.models import Review
 from course.review.services import rate_review
-from tests.dashboard.cohort_seed import seed_cohort
+from course.workspace.circles.services import form_circles
+from tests.factories import submit_post
 from tests.guidelines.factories import publish_guidelines
 from tests.page_checks import duplicate_ids
 
@@ -50,14 +51,6 @@ def progress(user, slug, *, read_days_ago=None, completed_days_ago=None):
         read_at=now - timedelta(days=read_days_ago) if read_days_ago is not None else None,
         completed_at=now - timedelta(days=completed_days_ago) if completed_days_ago is not None else None))
     db.session.commit()
-
-
-def submit_post(user):
-    lesson = lessons.curriculum.lessons[POST]
-    draft = save_draft(user, lesson, {"post": "My first post, with a link and a #hashtag."}, platform="x", revision=0)
-    submit_draft(user, lesson, draft)
-    db.session.commit()
-    return draft
 
 
 def dashboard(client, auth, trainer, cohort, **query):

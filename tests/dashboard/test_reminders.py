@@ -7,10 +7,11 @@ import sqlalchemy as sa
 from course.accounts.models import Role
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
 from course.database import utcnow
 from course.extensions import db
+from course.reminders.models import Reminder
 from tests.conftest import outbox_messages
+from tests.guidelines.factories import publish_guidelines
 
 
 @pytest.fixture
@@ -150,3 +151,51 @@ def test_the_reminder_is_written_in_the_learners_language(client, auth, trainer,
 
     mail = outbox_messages()[0]
     assert mail.body.startswith("Hallo Quiet Quinn")
+
+
+# One rule for every reminder ---------------------------------------------------------------------------------------
+
+def _guidelines_reminder(auth, organisation):
+    return auth.post(f"/guidelines/{organisation.id}/acknowledgements/remind", follow_redirects=True)
+
+
+def test_after_a_guidelines_reminder_the_dashboard_waits_a_day(client, auth, trainer, organisation, cohort):
+    quinn = member(cohort, "Quiet Quinn")
+    publish_guidelines(organisation, trainer, note="First guidelines.")
+    auth.login(trainer.email)
+    assert "reminders sent." in _guidelines_reminder(auth, organisation).get_data(as_text=True)
+
+    response = auth.post(f"/cohorts/{cohort.id}/learners/{quinn.id}/remind", follow_redirects=True)
+
+    assert "the next reminder is possible from" in response.get_data(as_text=True)
+    assert [r.reasons for r in reminders_of(quinn)] == [["guidelines"]]
+    assert reminders_of(quinn)[0].cohort_id == cohort.id
+    assert len([m for m in outbox_messages() if m.recipient_address == quinn.email]) == 1
+
+
+def test_after_a_dashboard_reminder_the_guidelines_wait_a_day(client, auth, trainer, organisation, cohort):
+    quinn, bea = member(cohort, "Quiet Quinn"), member(cohort, "Busy Bea")
+    publish_guidelines(organisation, trainer, note="First guidelines.")
+    auth.login(trainer.email)
+    auth.post(f"/cohorts/{cohort.id}/learners/{quinn.id}/remind")
+
+    html = _guidelines_reminder(auth, organisation).get_data(as_text=True)
+
+    assert "1 person was reminded less than a day ago and is left out until tomorrow." in html
+    assert len([m for m in outbox_messages() if m.recipient_address == quinn.email]) == 1
+    assert [r.reasons for r in reminders_of(bea)] == [["guidelines"]]
+    assert [r.reasons for r in reminders_of(quinn)] == [["inactive", "guidelines"]]  # one mail said both
+
+
+def test_a_day_after_any_reminder_the_next_may_go(client, auth, trainer, organisation, cohort):
+    quinn = member(cohort, "Quiet Quinn")
+    publish_guidelines(organisation, trainer, note="First guidelines.")
+    auth.login(trainer.email)
+    _guidelines_reminder(auth, organisation)
+    for reminder in reminders_of(quinn):
+        reminder.sent_at -= timedelta(days=1)
+    db.session.commit()
+
+    response = auth.post(f"/cohorts/{cohort.id}/learners/{quinn.id}/remind", follow_redirects=True)
+
+    assert "A reminder is on its way to Quiet Quinn." in response.get_data(as_text=True)

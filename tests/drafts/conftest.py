@@ -3,10 +3,10 @@ import json
 
 import pytest
 
-from course.extensions import lessons
+from course.curriculum.library import lessons
 from tests.conftest import csrf_token
+from tests.factories import POST_LESSON  # noqa: F401 (the drafts tests name it from here too)
 
-POST_LESSON = "connection-not-detox"  # stage 1: a post for X, Bluesky, Mastodon or LinkedIn
 THREE_PLATFORMS = "form-and-limits"  # one text each for X, Mastodon and LinkedIn
 PROFILE_LESSON = "your-profile"  # bio (160) and about (2,000)
 

@@ -1,5 +1,5 @@
 """Word-by-word comparison of two versions."""
-from course.drafts.diff import Segment, differs_only_in_spacing, shown_diff, word_diff
+from course.text.diff import Segment, differs_only_in_spacing, shown_diff, word_diff
 
 
 def test_changed_words_are_removed_and_added():

@@ -4,9 +4,10 @@ from datetime import timedelta
 import pytest
 
 from course.curriculum.models import LessonProgress
-from course.drafts.services import VERSION_WINDOW, DraftConflict, DraftError, draft_for, save_draft, submit_draft
-from course.exercises.platforms import UnknownPlatform
+from course.drafts.services import VERSION_WINDOW, DraftConflict, DraftError, draft_for, save_draft
 from course.extensions import db
+from course.review.submission import submit_draft
+from course.text.platforms import UnknownPlatform
 from tests.drafts.conftest import PROFILE_LESSON, THREE_PLATFORMS
 
 

@@ -4,7 +4,6 @@ import re
 import pytest
 
 from course.curriculum.models import LessonProgress
-from course.drafts.hints import Hint, hint_source, remove_hint_source
 from course.drafts.services import draft_for
 from course.extensions import db
 from tests.conftest import open_every_stage
@@ -163,28 +162,6 @@ def test_trainers_preview_the_exercise_without_a_composer(client, auth, trainer)
     assert "Learners write this in the composer" in html and "/write" not in html
 
 
-@pytest.fixture
-def falcon_rule():
-    """A test rule in the guidelines' place: the confidential 'Project Falcon'."""
-
-    def rule(context):
-        return [Hint("“Project Falcon” is confidential. Leave it out of public posts.", part=key,
-                     link="/guidelines#confidentiality", link_text="Confidentiality")
-                for key, text in context.texts.items() if "project falcon" in text.lower()]
-
-    hint_source(rule)
-    yield rule
-    remove_hint_source(rule)
-
-
-def test_guideline_hints_appear_beside_the_text(composer, falcon_rule):
-    assert "Project Falcon" not in composer.autosave("A quiet week.").get_json()["hints"]
-    answer = composer.autosave("News from project falcon!", revision=1).get_json()
-    assert "“Project Falcon” is confidential." in answer["hints"]
-    assert '<a href="/guidelines#confidentiality">Confidentiality</a>' in answer["hints"]
-    assert "“Project Falcon” is confidential." in composer.page()
-
-
 def test_what_users_type_is_escaped_in_every_place_it_appears(composer, writer):
     payload = '<img src=x onerror=alert(1)><script>alert(2)</script>'
     composer.save(payload)
@@ -234,7 +211,7 @@ def test_control_characters_are_dropped_alike_by_the_form_and_by_autosave(compos
 
 
 def test_an_over_long_text_is_neither_counted_nor_previewed_when_shown_again(composer, monkeypatch):
-    import course.drafts.composer as composer_module
+    import course.drafts.pages as composer_module
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("counted a text too long to store")

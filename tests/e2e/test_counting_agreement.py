@@ -5,7 +5,7 @@ both sides for every platform, and once more per counting mode with small limits
 that overflow positions fall in every kind of unit. Overflow indices differ (UTF-16
 in JavaScript, code points in Python); the text after them must not.
 """
-from course.exercises.platforms import COUNTINGS, PLATFORMS, client_rules, measure, weighted_length
+from course.text.platforms import COUNTINGS, PLATFORMS, client_rules, measure, weighted_length
 from tests.exercises.test_counting import ROWS
 
 SMALL_LIMITS = (0, 1, 2, 5, 17)

@@ -3,12 +3,12 @@ import sqlalchemy as sa
 from playwright.sync_api import expect
 
 from course.accounts.models import Role, Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
 from course.drafts.models import Draft
 from course.extensions import db
 from course.review.models import Review
+from course.workspace.circles.services import form_circles
 from tests.conftest import PASSWORD
 from tests.e2e.conftest import screenshot, sign_in
 

@@ -8,9 +8,9 @@ from playwright.sync_api import expect
 from course.accounts.models import Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.curriculum.models import LessonProgress
-from course.dashboard.models import Reminder
 from course.database import utcnow
 from course.extensions import db
+from course.reminders.models import Reminder
 from tests.conftest import PASSWORD, outbox_messages
 from tests.e2e.conftest import screenshot, sign_in
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import pytest
 import regex
 
-from course.exercises.platforms import (
+from course.text.platforms import (
     COUNTINGS,
     PLATFORMS,
     Measure,
@@ -24,7 +24,6 @@ from course.exercises.platforms import (
     client_rules,
     get_platform,
     measure,
-    normalise_newlines,
     weighted_length,
 )
 
@@ -318,14 +317,6 @@ def test_platforms_keep_their_names_and_limits():
     }
     assert PLATFORMS["blog"].word_range == (300, 900)
 
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [("a\r\nb", "a\nb"), ("a\rb", "a\nb"), ("a\n\rb", "a\n\nb"), ("a\r\n\r\nb", "a\n\nb")],
-    ids=["windows", "old-mac", "mixed", "blank-line"],
-)
-def test_normalise_newlines(text, expected):
-    assert normalise_newlines(text) == expected
 
 
 def test_client_rules_are_json_and_complete():

@@ -16,14 +16,15 @@ from course.guidelines import queries, services
 from course.guidelines.acknowledgements import remind
 from course.guidelines.models import Acknowledgement
 from course.guidelines.rules import Rules
+from course.reminders.models import Reminder
 from tests.conftest import outbox_messages
 from tests.drafts.conftest import POST_LESSON, Composer
+from tests.factories import circle_of_three
 from tests.guidelines.factories import (
     BANNER,
     BANNER_CLASS,
     acknowledgement,
     between,
-    circle_of_three,
     publish_guidelines,
     reviews_of,
 )
@@ -256,8 +257,7 @@ def test_after_a_day_they_can_be_reminded_again(client, auth, trainer, organisat
     auth.login(trainer.email)
     _remind(auth, organisation)
     earlier = utcnow() - timedelta(hours=25)
-    db.session.execute(sa.update(Acknowledgement).where(Acknowledgement.reminded_at.is_not(None))
-                       .values(reminded_at=earlier))
+    db.session.execute(sa.update(Reminder).values(sent_at=earlier))
     db.session.commit()
     assert "Remind Sam Learner" in client.get(f"/guidelines/{organisation.id}/acknowledgements").get_data(as_text=True)
     response = _remind(auth, organisation)
@@ -312,7 +312,7 @@ def test_acknowledging_after_a_reminder_moves_the_learner_to_the_acknowledged(cl
     auth.login(trainer.email)
     pending, done = _sections(client.get(f"/guidelines/{organisation.id}/acknowledgements").get_data(as_text=True))
     assert "Sam Learner" in done and "Sam Learner" not in pending and "Dora Deutsch" in pending
-    db.session.execute(sa.update(Acknowledgement).values(reminded_at=utcnow() - timedelta(days=2)))
+    db.session.execute(sa.update(Reminder).values(sent_at=utcnow() - timedelta(days=2)))
     db.session.commit()
     response = _remind(auth, organisation)
     assert "1 reminder sent." in client.get(response.location).get_data(as_text=True)
@@ -361,14 +361,18 @@ def test_nobody_to_remind_once_everybody_has_acknowledged(client, auth, trainer,
     assert outbox_messages() == []
 
 
-def test_reminders_after_a_new_version_start_afresh(client, auth, trainer, organisation, people, version):
-    """Reminded about version 1 today: version 2 is news, so they hear about it at once."""
+def test_a_new_version_still_waits_a_day_after_the_last_reminder(client, auth, trainer, organisation, people,
+                                                                   version):
+    """Reminded about version 1 today: version 2 goes at once only to Ada, who was not; the others hear tomorrow."""
     auth.login(trainer.email)
     _remind(auth, organisation)
     publish_guidelines(organisation, trainer, note="Second.")
     response = _remind(auth, organisation)
-    assert "3 reminders sent." in client.get(response.location).get_data(as_text=True)  # Ada too, now
-    assert len(outbox_messages()) == 5
+    html = client.get(response.location).get_data(as_text=True)
+    assert "1 reminder sent." in html
+    assert "2 people were reminded less than a day ago and are left out until tomorrow." in html
+    assert len(outbox_messages()) == 3
+    assert outbox_messages()[-1].recipient_address == "ada@acme.example"
     assert "Version 2 of the social-media guidelines" in outbox_messages()[-1].body
 
 

@@ -529,10 +529,10 @@ def test_the_live_preview_is_for_editors_only(builder, staff, leader):
 
 
 def test_a_section_too_long_is_refused_at_its_field_with_the_text_kept_and_not_rendered(start, trainer, monkeypatch):
-    import course.guidelines.pages as pages
+    import course.guidelines.builder.pages as pages
 
     rendered = []
-    monkeypatch.setattr(pages, "render_markdown", lambda text: rendered.append(len(text)) or "")
+    monkeypatch.setattr(pages, "render_user_markdown", lambda text: rendered.append(len(text)) or "")
     used = start(trainer)
     body = "Be kind. " * 2_500  # 22,500 characters
     response = used.section("tone", body=body)

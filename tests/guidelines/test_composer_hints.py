@@ -17,7 +17,8 @@ from course.guidelines.rules import Rules, rules_from_json
 from course.guidelines.suggestions import suggested_title
 from course.review.models import Review
 from tests.drafts.conftest import POST_LESSON, Composer
-from tests.guidelines.factories import between, circle_of_three, publish_guidelines
+from tests.factories import circle_of_three
+from tests.guidelines.factories import between, publish_guidelines
 
 RULES = Rules(
     employer_names=("Demo GmbH",),

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from course.guidelines.document import DocumentSection, GuidelinesDocument
 from course.guidelines.export import as_html, as_markdown, as_pdf, export_filename
 from course.guidelines.rules import Rules
-from course.markup import TAGS
+from course.text.user_markdown import TAGS
 from tests.test_user_markdown import PAYLOADS
 
 TITLES = [

@@ -6,7 +6,7 @@ import pytest
 
 from course.guidelines import suggestions
 from course.guidelines.suggestions import FIELDS, NOTES, SECTION_KEYS, suggested_text, suggested_title
-from course.markup import render_markdown
+from course.text.user_markdown import render_user_markdown
 from tests.originality import word_runs
 
 LANGUAGES = ("en", "de")
@@ -116,13 +116,13 @@ def test_plain_markdown_that_renders_whole(key, language):
     source = _raw(key, language)
     assert "<" not in source and ">" not in source  # no raw HTML needed
     assert not re.search(r"^\s*#", source, re.MULTILINE)  # no headings: the sanitiser would drop them
-    html = str(render_markdown(suggested_text(key, language, FILLED)))
+    html = str(render_user_markdown(suggested_text(key, language, FILLED)))
     assert set(re.findall(r"</?(\w+)", html)) <= {"p", "ul", "li", "strong", "em"}
     assert "<p>" in html
 
 
 def test_hashtags_stay_hashtags_when_rendered():
-    html = str(render_markdown(suggested_text("purpose", "de", FILLED)))
+    html = str(render_user_markdown(suggested_text("purpose", "de", FILLED)))
     assert "#DemoWerk, #WirSindDemo" in html
 
 

@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from course.accounts.models import Role, Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Cohort, CohortMember
 from course.drafts.models import Draft
-from course.drafts.services import draft_for, save_draft, submit_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.allocation import CohortPool, Loads, Reviewer, choose_trainer
 from course.review.models import Review, ReviewKind
+from course.workspace.circles.services import form_circles
+from tests.factories import submit_post
 
 NOW = datetime(2025, 3, 3, 9, 30, tzinfo=UTC)
 SEVEN_DAYS = timedelta(days=7)
@@ -186,13 +186,8 @@ SLUGS = ["connection-not-detox", "write-about-your-day"]  # both a single post, 
 
 
 def submit(user, slug: str) -> None:
-    """Write (or revise) the user's post for ``slug`` and submit it, as the composer does."""
-    lesson = lessons.curriculum.lessons[slug]
-    draft = draft_for(user, slug)
-    number = len(draft.versions) + 1 if draft else 1
-    draft = save_draft(user, lesson, {"post": f"Version {number}: what I learnt about {slug}."}, platform="x",
-                       revision=draft.revision if draft else 0)
-    submit_draft(user, lesson, draft)
+    """Write (or revise) the user's post for ``slug`` and submit it, as the composer does; not committed."""
+    submit_post(user, slug=slug, commit=False)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -6,16 +6,17 @@ import pytest
 import sqlalchemy as sa
 
 from course.accounts.models import Track
-from course.cohorts.circles import form_circles
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.database import utcnow
 from course.drafts.models import Draft, DraftVersion
-from course.drafts.services import draft_for, save_draft, submit_draft
-from course.extensions import db, lessons
+from course.drafts.services import draft_for
+from course.extensions import db
 from course.review.assignment import rebalance_reviews, request_reviews
 from course.review.models import Review, ReviewKind
 from course.review.services import rubric_for, save_review
+from course.workspace.circles.services import form_circles
 from tests.conftest import outbox_messages
+from tests.factories import submit_post
 
 SLUG = "connection-not-detox"
 
@@ -46,14 +47,7 @@ def cohort_of(organisation, learners, circles=(), **settings) -> Cohort:
 
 def submit(user, slug: str = SLUG) -> DraftVersion:
     """Write (or revise) the user's post and submit it, as the composer does."""
-    lesson = lessons.curriculum.lessons[slug]
-    draft = draft_for(user, slug)
-    number = len(draft.versions) + 1 if draft else 1
-    draft = save_draft(user, lesson, {"post": f"Version {number} of my post."}, platform="x",
-                       revision=draft.revision if draft else 0)
-    version = submit_draft(user, lesson, draft)
-    db.session.commit()
-    return version
+    return submit_post(user, slug=slug).latest
 
 
 def reviews_of(version: DraftVersion) -> list[Review]:

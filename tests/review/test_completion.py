@@ -1,12 +1,13 @@
 """A post's lesson is complete once its author has read and answered the feedback, for everyone alike."""
 from course.auth.sessions import sign_in
+from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.curriculum.queries import course_view
 from course.dashboard.progress import load_progress
 from course.dashboard.states import LessonStatus
 from course.database import utcnow
 from course.drafts.services import draft_for, save_draft
-from course.extensions import db, lessons
+from course.extensions import db
 from course.review.services import rate_review, save_review
 from tests.drafts.conftest import POST_LESSON
 from tests.review.conftest import GOOD_REVIEW, submit_text

@@ -9,13 +9,15 @@ import sqlalchemy as sa
 
 from course.accounts.models import Role
 from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.curriculum.library import lessons
 from course.database import utcnow
-from course.drafts.services import save_draft, submit_draft
-from course.extensions import db, lessons
+from course.drafts.services import save_draft
+from course.extensions import db
 from course.guidelines.services import publish, start_draft
 from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
+from course.review.submission import submit_draft
 from tests.conftest import csrf_token
 from tests.page_checks import duplicate_ids
 

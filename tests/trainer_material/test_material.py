@@ -6,7 +6,7 @@ import pytest
 from pypdf import PdfReader
 
 from course.accounts.models import Role
-from course.extensions import lessons
+from course.curriculum.library import lessons
 from course.trainer_material.content import WEEKS, check_material, circle_guide, session_plans
 
 

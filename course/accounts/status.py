@@ -1,0 +1,21 @@
+"""A person's status in words, the same on every page; the status itself is ``User.status``."""
+from __future__ import annotations
+
+from datetime import datetime
+
+from flask_babel import gettext as _
+
+from course.accounts.models import PersonStatus, User
+from course.dates import format_day, format_moment
+
+
+def status_in_words(user: User, invited_on: datetime | None = None) -> str:
+    """What a trainer reads: deactivated, invited (on which day, if known), or active and when last seen."""
+    status = user.status
+    if status is PersonStatus.DEACTIVATED:
+        return _("deactivated")
+    if status is PersonStatus.INVITED:
+        return _("invited on %(date)s", date=format_day(invited_on)) if invited_on else _("invited")
+    if user.last_seen_at:
+        return _("active, last seen %(when)s", when=format_moment(user.last_seen_at))
+    return _("active, not signed in yet")

@@ -1,0 +1,1 @@
+"""The guidelines builder: a trainer or leadership drafts, previews and publishes the organisation's guidelines step by step."""

@@ -1,0 +1,1 @@
+"""Review circles: forming them and moving members between them."""

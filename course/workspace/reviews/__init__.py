@@ -1,0 +1,1 @@
+"""Reviews in a cohort: review health, moderation, trainer feedback and the review settings."""

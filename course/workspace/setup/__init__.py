@@ -1,0 +1,1 @@
+"""Setting up a cohort: its details, stage schedule and deletion."""
