@@ -14,7 +14,8 @@ NAVIGATION = {
     "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
                 ("guidelines.mine", _l("Guidelines"))],
     "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
-                ("review.index", _l("My reviews")), ("mail.outbox", _l("Outbox"))],
+                ("trainer_material.index", _l("Trainer material")), ("review.index", _l("My reviews")),
+                ("mail.outbox", _l("Outbox"))],
     "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
               ("mail.outbox", _l("Outbox"))],
 }

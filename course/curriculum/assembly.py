@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from course.curriculum import exercise_specs
+from course.curriculum import exercise_specs, samples
 from course.curriculum.content import (
     DEFAULT_LANGUAGE,
     LANGUAGES,
@@ -19,6 +19,7 @@ from course.curriculum.content import (
     Stage,
     count_words,
 )
+from course.curriculum.freshness import parse_month
 from course.curriculum.parsing import ParsedFile
 
 MIN_WORDS, MAX_WORDS = 400, 900
@@ -27,7 +28,7 @@ LESSON_LINK = re.compile(r"\]\(lesson:([^)\s#]*)")
 BOX = re.compile(r"^!!!\s+(\S+)", re.MULTILINE)
 BOX_KINDS = {"try", "example", "do", "dont", "note"}
 TEXT_FIELDS = ("title", "summary", "takeaway")
-DATA_FIELDS = ("stage", "order", "track", "minutes", "required")
+DATA_FIELDS = ("stage", "order", "track", "minutes", "required", "facts_as_of")
 
 
 @dataclass(frozen=True)
@@ -141,6 +142,8 @@ def _common(path: Path, front: dict, body: str, problems: _Collector) -> bool:
         problems.add(path, f"the lesson text has {words} words; write {MIN_WORDS} to {MAX_WORDS}")
     for kind in sorted(set(BOX.findall(body)) - BOX_KINDS):
         problems.add(path, f"unknown box '!!! {kind}' (use {', '.join(sorted(BOX_KINDS))})")
+    for message in samples.box_problems(body):
+        problems.add(path, message)
     return ok
 
 
@@ -164,6 +167,8 @@ def _english(path, parsed, english, stages, criteria, problems, invalid_exercise
         problems.add(path, "minutes must be a whole number from 1 to 120")
     if not isinstance(front.get("required", True), bool):
         problems.add(path, "required must be true or false")
+    if "facts_as_of" in front and parse_month(front["facts_as_of"]) is None:
+        problems.add(path, "facts_as_of must be the month the platform facts were checked, as YYYY-MM")
     exercise_problems = exercise_specs.check_english(front["exercise"], set(criteria)) if "exercise" in front else []
     for message in exercise_problems:
         problems.add(path, message)
@@ -199,6 +204,8 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
         front = parsed.front
         exercise = front.get("exercise")
         texts = {DEFAULT_LANGUAGE: _text(front, parsed.body, exercise)}
+        _check_reply_samples(path, exercise, exercise, problems)
+        _check_model_posts(path, exercise, parsed.body, problems)
         for language, translated in translations.items():
             if slug not in translated:
                 problems.add(path, f"missing translation: no file in {language}/ has the slug '{slug}'")
@@ -211,13 +218,42 @@ def _pair(english, translations, problems, invalid_exercises) -> dict[str, Lesso
             elif other_exercise is not None and exercise is None:
                 problems.add(other_path, "exercise given, but the English file has none")
             texts[language] = _text(other.front, other.body, other_exercise)
+            _check_reply_samples(other_path, exercise, other_exercise, problems)
+            _check_model_posts(other_path, exercise, other.body, problems)
+        reading = max(text.reading_minutes for text in texts.values())
+        if isinstance(front.get("minutes"), int) and front["minutes"] <= reading:
+            problems.add(path, f"minutes ({front['minutes']}) must include reading time: the text alone takes "
+                               f"about {reading} minutes to read, and the exercise comes on top")
         lessons[slug] = Lesson(
             slug=slug, stage_key=front.get("stage"), order=front.get("order"), track=front.get("track"),
             minutes=front.get("minutes"), required=front.get("required", True),
+            facts_as_of=parse_month(front.get("facts_as_of")),
             exercise=Exercise(exercise["kind"], exercise) if isinstance(exercise, dict) and "kind" in exercise else None,
             texts=texts,
         )
     return lessons
+
+
+def _check_reply_samples(path: Path, english: Any, exercise: Any, problems: _Collector) -> None:
+    """The example posts of a ``replies`` exercise must fit the platform they are answered on."""
+    if not (isinstance(english, dict) and english.get("kind") == "replies" and isinstance(exercise, dict)
+            and english.get("platform") in samples.PLATFORMS and isinstance(exercise.get("posts"), list)):
+        return
+    for number, post in enumerate(exercise["posts"], start=1):
+        if isinstance(post, dict) and isinstance(post.get("text"), str):
+            for message in samples.over_limit(post["text"].strip(), [english["platform"]]):
+                problems.add(path, f"exercise.posts: entry {number}: {message}")
+
+
+def _check_model_posts(path: Path, english: Any, body: str, problems: _Collector) -> None:
+    """A writing lesson shows a model post for every platform its exercise lets the learner write for."""
+    if not (isinstance(english, dict) and english.get("kind") == "post" and isinstance(english.get("platforms"), list)):
+        return
+    shown = {key for sample in samples.samples(body) for key in sample.platforms}
+    for key in english["platforms"]:
+        if key in samples.PLATFORMS and key not in shown:
+            problems.add(path, f"no model post for {samples.PLATFORMS[key].name}: a writing lesson shows a sample "
+                               f"post ('!!! example {key} \"…\"') for every platform of its exercise")
 
 
 def _text(front: dict, body: str, exercise: Any) -> LessonText:

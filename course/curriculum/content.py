@@ -57,6 +57,7 @@ class Lesson:
     required: bool
     exercise: Exercise | None
     texts: dict[str, LessonText]
+    facts_as_of: tuple[int, int] | None = None  # (year, month) the platform facts were last checked
 
     def require_exercise(self) -> Exercise:
         """The exercise, for code that only lessons with an exercise reach."""

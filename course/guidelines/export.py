@@ -9,29 +9,23 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from contextlib import suppress
-from datetime import UTC
 from functools import cache
 from pathlib import Path
 
 from flask import render_template
 from flask_babel import force_locale
 from flask_babel import gettext as _
-from fpdf import FPDF
 from markupsafe import Markup
 
 from course.dates import format_day
 from course.downloads import style_hash
 from course.guidelines.content import quoted
 from course.guidelines.document import GuidelinesDocument
+from course.pdf import heading, new_pdf, pdf_text, write_html
+from course.pdf import title as pdf_title
 from course.text.platforms import PLATFORMS
 from course.text.user_markdown import render_user_markdown
 
-# The PDF uses the built-in Helvetica, so no font files ship with the app; it covers windows-1252 only.
-PDF_ENCODING = "windows-1252"
-# Characters NFKD cannot bring into windows-1252 but that have a readable ASCII stand-in.
-_PDF_FALLBACKS = {"\u2192": "->", "\u2190": "<-", "\u2194": "<->", "\u21d2": "=>", "\u2212": "-",
-                  "\u2010": "-", "\u2011": "-", "\u2044": "/"}
 _SLUG_LETTERS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
 
 
@@ -99,80 +93,22 @@ def as_html(doc: GuidelinesDocument) -> str:
                                rules=_rule_lines(doc), css=Markup(_export_css()))  # noqa: S704 (our own file)
 
 
-def _pdf_char(char: str) -> str:
-    with suppress(UnicodeEncodeError):
-        char.encode(PDF_ENCODING)
-        return char
-    if char in _PDF_FALLBACKS:
-        return _PDF_FALLBACKS[char]
-    decomposed = unicodedata.normalize("NFKD", char)  # "ł" stays, "ǆ" → "dž" → "dz", combining marks go
-    if decomposed != char:
-        return "".join(_pdf_char(part) for part in decomposed)
-    # A letter or digit we cannot show leaves a visible "?" so no word silently vanishes; emoji,
-    # joiners and other symbols are simply dropped.
-    return "?" if unicodedata.category(char)[0] in "LN" else ""
-
-
-def _pdf_text(text: str) -> str:
-    """``text`` reduced to what the core font can encode; fpdf2 raises on anything else."""
-    return "".join(_pdf_char(char) for char in text)
-
-
-class _GuidelinesPDF(FPDF):
-    def footer(self) -> None:
-        self.set_y(-15)
-        self.set_font("helvetica", size=8)
-        self.set_text_color(110)
-        # "{nb}" is fpdf2's alias for the page count, filled in once the last page is known.
-        label = _("Page %(page)s of %(pages)s", page=self.page_no(), pages="{nb}")
-        self.cell(0, 10, _pdf_text(label), align="C")
-
-
-def _pdf_heading(pdf: FPDF, title: str) -> None:
-    if pdf.will_page_break(30):  # rather a new page than a heading alone at the foot of one
-        pdf.add_page()
-    pdf.ln(4)
-    pdf.start_section(_pdf_text(title))  # a bookmark in the PDF's outline
-    pdf.set_font("helvetica", "B", 14)
-    pdf.set_text_color(0)
-    pdf.multi_cell(0, 7, _pdf_text(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(1)
-
-
-def _pdf_html(pdf: FPDF, html: str) -> None:
-    pdf.set_text_color(0)
-    pdf.write_html(_pdf_text(html), ul_bullet_char="\u2022", font_family="helvetica", li_prefix_color=(60, 60, 60))
-
-
 def as_pdf(doc: GuidelinesDocument) -> bytes:
     """The document as an A4 PDF with page numbers, bookmarks per section and title/author metadata."""
     with force_locale(doc.language):
         title = _("Social-media guidelines")
-        pdf = _GuidelinesPDF(format="A4")
-        pdf.core_fonts_encoding = PDF_ENCODING
-        pdf.set_margins(20, 20, 20)
-        pdf.set_auto_page_break(True, margin=22)
-        pdf.set_title(f"{title} · {doc.organisation}")  # metadata is stored as Unicode: no need to reduce it
-        pdf.set_author(doc.organisation)
-        pdf.set_lang(doc.language)
-        # The version's own date, not now: the same version always gives the same bytes. Naive means UTC,
-        # as the page dates take it, rather than fpdf2's guess of the server's local time.
-        pdf.set_creation_date(doc.dated_at if doc.dated_at.tzinfo else doc.dated_at.replace(tzinfo=UTC))
-        pdf.add_page()
-        pdf.set_font("helvetica", "B", 20)
-        pdf.multi_cell(0, 10, _pdf_text(title), new_x="LMARGIN", new_y="NEXT")
-        pdf.set_font("helvetica", size=10)
-        pdf.set_text_color(90)
-        pdf.multi_cell(0, 6, _pdf_text(_date_line(doc)), new_x="LMARGIN", new_y="NEXT")
+        # The version's own date, not now: the same version always gives the same bytes.
+        pdf = new_pdf(f"{title} · {doc.organisation}", doc.organisation, doc.language, doc.dated_at)
+        pdf_title(pdf, title, _date_line(doc))
         if doc.note:
-            pdf.multi_cell(0, 6, _pdf_text(_("Note: %(note)s", note=doc.note)), new_x="LMARGIN", new_y="NEXT")
+            pdf.multi_cell(0, 6, pdf_text(_("Note: %(note)s", note=doc.note)), new_x="LMARGIN", new_y="NEXT")
         for section in doc.sections:
-            _pdf_heading(pdf, section.title)
-            _pdf_html(pdf, str(render_user_markdown(section.body)))
+            heading(pdf, section.title)
+            write_html(pdf, str(render_user_markdown(section.body)))
         if rules := _rule_lines(doc):
-            _pdf_heading(pdf, _("Rules the composer checks"))
+            heading(pdf, _("Rules the composer checks"))
             items = Markup("").join(Markup("<li>{}</li>").format(line) for line in rules)  # escapes the rules
-            _pdf_html(pdf, Markup("<ul>{}</ul>").format(items))
+            write_html(pdf, Markup("<ul>{}</ul>").format(items))
         return bytes(pdf.output())
 
 

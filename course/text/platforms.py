@@ -48,6 +48,8 @@ PLATFORMS: dict[str, Platform] = {
         Platform("bluesky", "Bluesky", 300, GRAPHEMES),
         Platform("mastodon", "Mastodon", 500, FEDIVERSE),
         Platform("linkedin", "LinkedIn", 3000, CHARACTERS),
+        # Threads (Meta) counts what the reader sees, as Bluesky does; 500 per post as of 2026-12.
+        Platform("threads", "Threads", 500, GRAPHEMES),
         Platform("blog", "Blog", None, WORDS, word_range=(300, 900)),
     ]
 }

@@ -8,7 +8,7 @@ from tests.conftest import base_config
 def test_shipped_lessons_pass(runner):
     result = runner.invoke(args=["lessons", "check"])
     assert result.exit_code == 0, result.output
-    assert "27 lessons in 8 stages" in result.output
+    assert "31 lessons in 8 stages" in result.output
 
 
 def test_valid_tree_passes(check):

@@ -33,7 +33,7 @@ def _survey(auth, slug="before-we-start", **answers):
 
 def test_overview_shows_stages_progress_and_locks(client, signed_in):
     html = client.get("/learn/").get_data(as_text=True)
-    assert "Welcome, Sam Learner" in html and "Your progress: 0 of 25 lessons complete" in html
+    assert "Welcome, Sam Learner" in html and "Your progress: 0 of 28 lessons complete" in html
     assert "Why network at all" in html and 'href="/learn/networking-is-doing"' in html
     assert 'href="/learn/what-holds-us-back"' not in html
     assert "This stage opens when you have completed every lesson of “Why network at all”." in html

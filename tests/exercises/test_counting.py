@@ -193,6 +193,16 @@ BLUESKY_ROWS = rows(
     ("overflow-after-a-family", "x" * 299 + FAMILY + "y", 301, 299 + len(FAMILY)),
 )
 
+THREADS_ROWS = rows(
+    "threads",
+    # 500, one per grapheme cluster like Bluesky; links in full
+    ("zwj-family", FAMILY, 1),
+    ("umlauts-nfd", GREETING_NFD, 14),
+    ("link-in-full", "https://example.com/kurs", 24),
+    ("fits-500", "x" * 499 + FAMILY, 500),
+    ("overflow-501", "x" * 501, 501, 500),
+)
+
 LINKEDIN_ROWS = rows(
     "linkedin",
     # one per code point (JavaScript: [...text].length)
@@ -223,7 +233,7 @@ BLOG_ROWS = rows(
     ("whitespace-only", " \n\t ", 0),
 )
 
-ROWS = X_ROWS + FEDIVERSE_ROWS + BLUESKY_ROWS + LINKEDIN_ROWS + BLOG_ROWS
+ROWS = X_ROWS + FEDIVERSE_ROWS + BLUESKY_ROWS + THREADS_ROWS + LINKEDIN_ROWS + BLOG_ROWS
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[f"{row.platform}-{row.id}" for row in ROWS])
@@ -280,7 +290,7 @@ def test_measure_reports_is_over_and_remaining(result, is_over, remaining):
 def test_unknown_platform_names_the_choices():
     with pytest.raises(UnknownPlatform) as raised:
         weighted_length("twitter", "Hallo")
-    assert str(raised.value) == "Unknown platform 'twitter'. Choose one of: X, Bluesky, Mastodon, LinkedIn, Blog."
+    assert str(raised.value) == "Unknown platform 'twitter'. Choose one of: X, Bluesky, Mastodon, LinkedIn, Threads, Blog."
     assert isinstance(raised.value, ValueError)
     with pytest.raises(UnknownPlatform):
         get_platform("")
@@ -302,6 +312,7 @@ def test_platforms_keep_their_names_and_limits():
         "bluesky": ("Bluesky", 300, "graphemes"),
         "mastodon": ("Mastodon", 500, "mastodon"),
         "linkedin": ("LinkedIn", 3000, "characters"),
+        "threads": ("Threads", 500, "graphemes"),
         "blog": ("Blog", None, "words"),
     }
     assert PLATFORMS["blog"].word_range == (300, 900)

@@ -33,6 +33,9 @@ HOME_ORGANISATION = {"anonymous": LOGIN, "other_trainer": 404, "other_learner": 
 # Building them: the home trainer (and leadership learners, tested in tests/guidelines); staff and admins read.
 BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
 
+# The trainer material is the same for every trainer; learners and admins are refused.
+TRAINERS = {"anonymous": LOGIN, "trainer": 200, "other_trainer": 200, "*": 403}
+
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
     ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
@@ -134,6 +137,11 @@ MATRIX = [
     ("POST", "/guidelines/{organisation}/acknowledgements/remind", {},
      {**HOME_ORGANISATION, "learner": 403, "trainer": 302, "admin": 302}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
+    ("GET", "/trainer-material/", None, TRAINERS),
+    ("GET", "/trainer-material/sessions/{stage}", None, TRAINERS),
+    ("GET", "/trainer-material/sessions/{stage}/session-plan.pdf", None, TRAINERS),
+    ("GET", "/trainer-material/circle-guide", None, TRAINERS),
+    ("GET", "/trainer-material/circle-guide.pdf", None, TRAINERS),
 ]
 
 
@@ -142,7 +150,7 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>",
                 "{published}": "<int:number>", "{drafted}": "<int:number>", "{section}": "<key>",
                 "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>", "{member}": "<int:user_id>",
-                "learners.csv": "<any(learners, lessons):kind>.csv"}
+                "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -182,7 +190,7 @@ def _build_world() -> dict:
     }
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
-    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing",
+    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing", "stage": "listening",
            "post": "connection-not-detox", **_reviews(people["learner"], person(Role.LEARNER, home)),
            **_guidelines(home, people["trainer"])}
     return {"emails": {role: user.email for role, user in people.items()}, "ids": ids}

@@ -1,0 +1,57 @@
+"""The trainer material: read in the app, printed as PDF. Trainers only, decided here on the server."""
+from flask import abort, render_template
+from flask_babel import get_locale
+
+from course.accounts.models import Role
+from course.curriculum.library import lessons
+from course.downloads import download
+from course.permissions import role_required
+from course.trainer_material import bp, queries
+from course.trainer_material.export import circle_pdf, session_pdf
+
+trainer_required = role_required(Role.TRAINER)
+
+
+def _language() -> str:
+    return str(get_locale())
+
+
+def _session_or_404(stage_key: str) -> queries.SessionPage:
+    page = queries.session_page(lessons.curriculum, stage_key, _language())
+    if page is None:
+        abort(404)
+    return page
+
+
+@bp.get("/")
+@trainer_required
+def index():
+    return render_template("trainer_material/index.html",
+                           sessions=queries.session_pages(lessons.curriculum, _language()))
+
+
+@bp.get("/sessions/<stage_key>")
+@trainer_required
+def session(stage_key: str):
+    return render_template("trainer_material/session.html", page=_session_or_404(stage_key))
+
+
+@bp.get("/sessions/<stage_key>/session-plan.pdf")
+@trainer_required
+def session_export(stage_key: str):
+    page = _session_or_404(stage_key)
+    return download(session_pdf(page, _language()), "application/pdf",
+                    f"session-plan-{page.number}-{page.stage_key}-{_language()}.pdf")
+
+
+@bp.get("/circle-guide")
+@trainer_required
+def circle():
+    return render_template("trainer_material/circle.html", guide=queries.circle_page(_language()))
+
+
+@bp.get("/circle-guide.pdf")
+@trainer_required
+def circle_export():
+    return download(circle_pdf(queries.circle_page(_language()), _language()), "application/pdf",
+                    f"circle-guide-{_language()}.pdf")
