@@ -48,14 +48,24 @@ def start(app: str, port: int, workers: int, env: dict) -> subprocess.Popen:
     raise SystemExit(f"{app} did not start on port {port}")
 
 
+def session_cookie(response: http.client.HTTPResponse) -> str:
+    """The ``session=…`` pair among the response's cookies (sign-in also sets a device cookie)."""
+    for header in response.headers.get_all("Set-Cookie") or []:
+        pair = header.split(";")[0]
+        if pair.startswith("session="):
+            return pair
+    raise SystemExit("no session cookie in the response")
+
+
 def sign_in(port: int, email: str, password: str) -> str:
     """Sign in through the real form; return the session cookie header."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/login")
     response = connection.getresponse()
     html = response.read().decode()
-    cookie = response.getheader("Set-Cookie").split(";")[0]
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    cookie = session_cookie(response)
+    tag = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group(0)
+    token = re.search(r'value="([^"]+)"', tag).group(1)
     body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password})
     connection.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded",
                                                "Cookie": cookie})
@@ -63,7 +73,7 @@ def sign_in(port: int, email: str, password: str) -> str:
     response.read()
     if response.status != 302:
         raise SystemExit(f"sign-in failed with {response.status}")
-    return response.getheader("Set-Cookie").split(";")[0]
+    return session_cookie(response)
 
 
 def load(port: int, path: str, headers: dict, seconds: float, concurrency: int) -> dict:
