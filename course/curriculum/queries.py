@@ -7,13 +7,21 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
+from sqlalchemy.orm import joinedload
 
 from course.accounts.models import User
-from course.cohorts.circles import cohort_of
-from course.cohorts.models import Cohort
+from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.models import LessonProgress
-from course.curriculum.unlocking import CourseProgress, LessonState, Pace, StageState, course_progress, stage_states
+from course.curriculum.unlocking import (
+    CourseProgress,
+    LessonState,
+    Pace,
+    Progress,
+    StageState,
+    course_progress,
+    stage_states,
+)
 from course.drafts.models import Draft
 from course.extensions import db, lessons
 
@@ -30,15 +38,31 @@ def pace_of(cohort: Cohort | None) -> Pace:
     return Pace(True, {entry.stage_key: entry.opens_on for entry in cohort.schedule}, cohort.starts_on)
 
 
-def progress_of(user: User) -> dict[str, LessonProgress]:
-    rows = db.session.scalars(sa.select(LessonProgress).where(LessonProgress.user_id == user.id))
-    return {row.lesson_slug: row for row in rows}
+def learning_cohort(user: User) -> Cohort | None:
+    """The cohort ``user`` learns in, with its schedule (which sets the pace), in one statement."""
+    return db.session.scalars(
+        sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == user.id)
+        .options(joinedload(Cohort.schedule))
+    ).unique().first()
 
 
-def submitted_lessons(user: User) -> frozenset[str]:
-    """The lessons whose draft ``user`` has sent to peer review."""
-    return frozenset(db.session.scalars(sa.select(Draft.lesson_slug).where(
-        Draft.user_id == user.id, Draft.first_submitted_at.is_not(None))))
+def progress_and_submissions(user: User) -> tuple[dict[str, Progress], frozenset[str]]:
+    """How far ``user`` came in each lesson, and the lessons whose draft they sent to peer review,
+    in one statement."""
+    rows = db.session.execute(sa.union_all(
+        sa.select(LessonProgress.lesson_slug, LessonProgress.read_at, LessonProgress.completed_at,
+                  sa.false().label("is_submission"))
+        .where(LessonProgress.user_id == user.id),
+        sa.select(Draft.lesson_slug, sa.null(), sa.null(), sa.true())
+        .where(Draft.user_id == user.id, Draft.first_submitted_at.is_not(None)),
+    ))
+    progress, submitted = {}, set()
+    for slug, read_at, completed_at, is_submission in rows:
+        if is_submission:
+            submitted.add(slug)
+        else:
+            progress[slug] = Progress(read_at, completed_at)
+    return progress, frozenset(submitted)
 
 
 @dataclass
@@ -69,8 +93,10 @@ def course_view(user: User) -> CourseView:
     """The course as ``user`` sees it: learners their track and pace, trainers everything."""
     curriculum = lessons.curriculum
     preview = not user.is_learner
-    cohort = None if preview else cohort_of(user)
+    cohort = None if preview else learning_cohort(user)
     track = None if preview else user.track.value
-    submitted = frozenset() if preview else submitted_lessons(user)
-    states = stage_states(curriculum, track, pace_of(cohort), progress_of(user), today(), preview, submitted)
+    progress, submitted = progress_and_submissions(user)
+    if preview:
+        submitted = frozenset()
+    states = stage_states(curriculum, track, pace_of(cohort), progress, today(), preview, submitted)
     return CourseView(curriculum, cohort, states, course_progress(states), preview)

@@ -58,8 +58,9 @@ def has_acknowledged(user: User, version: GuidelineVersion) -> bool:
         Acknowledgement.acknowledged_at.is_not(None)))) or False
 
 
-def pending_version(user: User) -> GuidelineVersion | None:
-    """The published version a learner still has to acknowledge, if any."""
+def _is_pending(user: User) -> sa.ColumnElement[bool] | None:
+    """The condition on GuidelineVersion of being the version ``user`` still has to acknowledge;
+    None when they acknowledge none (only learners of an organisation do)."""
     if user.role != Role.LEARNER or user.organisation_id is None:
         return None
     acknowledged = sa.exists().where(Acknowledgement.user_id == user.id,
@@ -68,7 +69,20 @@ def pending_version(user: User) -> GuidelineVersion | None:
     current = (sa.select(GuidelineVersion.id).where(GuidelineVersion.organisation_id == user.organisation_id,
                                                     GuidelineVersion.published_at.is_not(None))
                .order_by(GuidelineVersion.number.desc()).limit(1).scalar_subquery())
-    return db.session.scalar(sa.select(GuidelineVersion).where(GuidelineVersion.id == current, ~acknowledged))
+    return sa.and_(GuidelineVersion.id == current, ~acknowledged)
+
+
+def pending_version(user: User) -> GuidelineVersion | None:
+    """The published version a learner still has to acknowledge, if any."""
+    pending = _is_pending(user)
+    return None if pending is None else db.session.scalar(sa.select(GuidelineVersion).where(pending))
+
+
+def pending_number(user: User) -> sa.ScalarSelect[int] | None:
+    """The number of the version ``user`` still has to acknowledge (NULL when none), as a subquery
+    for pages that read it together with other things; None when they acknowledge none."""
+    pending = _is_pending(user)
+    return None if pending is None else sa.select(GuidelineVersion.number).where(pending).scalar_subquery()
 
 
 @dataclass(frozen=True)

@@ -19,12 +19,19 @@ def notifications_page(user: User, page: int):
     return db.paginate(statement, page=page, per_page=PAGE_SIZE, error_out=False)
 
 
+def _unread(user: User) -> sa.Select[tuple[int]]:
+    return (sa.select(sa.func.count()).select_from(OutboxMessage)
+            .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None)))
+
+
 def unread_count(user: User) -> int:
     """How many messages addressed to ``user`` they have not opened yet."""
-    return db.session.scalar(
-        sa.select(sa.func.count()).select_from(OutboxMessage)
-        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
-    )
+    return db.session.scalar(_unread(user)) or 0
+
+
+def unread_count_subquery(user: User) -> sa.ScalarSelect[int]:
+    """The same count as a subquery, for pages that read it together with other things."""
+    return _unread(user).scalar_subquery()
 
 
 def get_own_message_or_404(user: User, message_id: int) -> OutboxMessage:
