@@ -1,5 +1,6 @@
 """The main navigation per role, and what every page's layout needs."""
 from dataclasses import dataclass
+from functools import cache
 
 import sqlalchemy as sa
 from flask import has_request_context, request, url_for
@@ -8,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
 from course.extensions import db
-from course.guidelines.queries import pending_number
+from course.guidelines.queries import acknowledges_guidelines, pending_number_subquery
 from course.i18n import LANGUAGE_NAMES
 from course.notifications.queries import unread_count_subquery
 
@@ -48,15 +49,21 @@ class Header:
     banner: Banner | None = None
 
 
+@cache  # built once, in its two shapes: the page asks on every request
+def _header_statement(with_banner: bool) -> sa.Select:
+    columns = [unread_count_subquery(), pending_number_subquery()] if with_banner else [unread_count_subquery()]
+    return sa.select(*columns)
+
+
 def page_header() -> Header:
     """The unread count and the guidelines banner, read fresh in one statement."""
     if not current_user.is_authenticated:
         return Header()
     user = current_user._get_current_object()
-    pending = None if request.endpoint == "guidelines.show" else pending_number(user)
-    columns = [unread_count_subquery(user)] if pending is None else [unread_count_subquery(user), pending]
-    row = db.session.execute(sa.select(*columns)).one()
-    number = row[1] if pending is not None else None
+    with_banner = acknowledges_guidelines(user) and request.endpoint != "guidelines.show"
+    row = db.session.execute(_header_statement(with_banner),
+                             {"user_id": user.id, "organisation_id": user.organisation_id}).one()
+    number = row[1] if with_banner else None
     banner = None if number is None else Banner(number, url_for("guidelines.show", organisation_id=user.organisation_id))
     return Header(row[0] or 0, banner)
 

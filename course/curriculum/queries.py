@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -38,26 +39,35 @@ def pace_of(cohort: Cohort | None) -> Pace:
     return Pace(True, {entry.stage_key: entry.opens_on for entry in cohort.schedule}, cohort.starts_on)
 
 
+@cache  # built once: every lesson page asks
+def _learning_cohort() -> sa.Select[tuple[Cohort]]:
+    return (sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == sa.bindparam("user_id"))
+            .options(joinedload(Cohort.schedule)))
+
+
 def learning_cohort(user: User) -> Cohort | None:
     """The cohort ``user`` learns in, with its schedule (which sets the pace), in one statement."""
-    return db.session.scalars(
-        sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == user.id)
-        .options(joinedload(Cohort.schedule))
-    ).unique().first()
+    return db.session.scalars(_learning_cohort(), {"user_id": user.id}).unique().first()
+
+
+@cache
+def _progress_and_submissions() -> sa.CompoundSelect:
+    user_id = sa.bindparam("user_id")
+    return sa.union_all(
+        sa.select(LessonProgress.lesson_slug, LessonProgress.read_at, LessonProgress.completed_at,
+                  sa.false().label("is_submission"))
+        .where(LessonProgress.user_id == user_id),
+        sa.select(Draft.lesson_slug, sa.null(), sa.null(), sa.true())
+        .where(Draft.user_id == user_id, Draft.first_submitted_at.is_not(None)),
+    )
 
 
 def progress_and_submissions(user: User) -> tuple[dict[str, Progress], frozenset[str]]:
     """How far ``user`` came in each lesson, and the lessons whose draft they sent to peer review,
     in one statement."""
-    rows = db.session.execute(sa.union_all(
-        sa.select(LessonProgress.lesson_slug, LessonProgress.read_at, LessonProgress.completed_at,
-                  sa.false().label("is_submission"))
-        .where(LessonProgress.user_id == user.id),
-        sa.select(Draft.lesson_slug, sa.null(), sa.null(), sa.true())
-        .where(Draft.user_id == user.id, Draft.first_submitted_at.is_not(None)),
-    ))
     progress, submitted = {}, set()
-    for slug, read_at, completed_at, is_submission in rows:
+    for slug, read_at, completed_at, is_submission in db.session.execute(_progress_and_submissions(),
+                                                                         {"user_id": user.id}):
         if is_submission:
             submitted.add(slug)
         else:

@@ -1,4 +1,6 @@
 """A person's own messages: the list, one message, the unread count in the header."""
+from functools import cache
+
 import sqlalchemy as sa
 from flask import abort
 
@@ -19,19 +21,22 @@ def notifications_page(user: User, page: int):
     return db.paginate(statement, page=page, per_page=PAGE_SIZE, error_out=False)
 
 
-def _unread(user: User) -> sa.Select[tuple[int]]:
+@cache  # built once: every page asks
+def _unread() -> sa.Select[tuple[int]]:
     return (sa.select(sa.func.count()).select_from(OutboxMessage)
-            .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None)))
+            .where(OutboxMessage.recipient_id == sa.bindparam("user_id"), OutboxMessage.read_at.is_(None)))
 
 
 def unread_count(user: User) -> int:
     """How many messages addressed to ``user`` they have not opened yet."""
-    return db.session.scalar(_unread(user)) or 0
+    return db.session.scalar(_unread(), {"user_id": user.id}) or 0
 
 
-def unread_count_subquery(user: User) -> sa.ScalarSelect[int]:
-    """The same count as a subquery, for pages that read it together with other things."""
-    return _unread(user).scalar_subquery()
+@cache
+def unread_count_subquery() -> sa.ScalarSelect[int]:
+    """The same count, for the person given as the parameter ``user_id``, as a subquery for pages
+    that read it together with other things."""
+    return _unread().scalar_subquery()
 
 
 def get_own_message_or_404(user: User, message_id: int) -> OutboxMessage:
