@@ -8,6 +8,7 @@ from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
+from course.database import read_columns
 from course.extensions import db
 from course.guidelines.queries import acknowledges_guidelines, pending_number_subquery
 from course.i18n import LANGUAGE_NAMES
@@ -61,8 +62,8 @@ def page_header() -> Header:
         return Header()
     user = current_user._get_current_object()
     with_banner = acknowledges_guidelines(user) and request.endpoint != "guidelines.show"
-    row = db.session.execute(_header_statement(with_banner),
-                             {"user_id": user.id, "organisation_id": user.organisation_id}).one()
+    row = read_columns(db.session, _header_statement(with_banner),
+                       {"user_id": user.id, "organisation_id": user.organisation_id}).one()
     number = row[1] if with_banner else None
     banner = None if number is None else Banner(number, url_for("guidelines.show", organisation_id=user.organisation_id))
     return Header(row[0] or 0, banner)

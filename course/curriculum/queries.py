@@ -8,10 +8,9 @@ from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
 from flask import current_app
-from sqlalchemy.orm import joinedload
 
 from course.accounts.models import User
-from course.cohorts.models import Cohort, CohortMember
+from course.cohorts.models import Cohort, CohortMember, Pacing, StageSchedule
 from course.curriculum.content import Curriculum, Lesson
 from course.curriculum.models import LessonProgress
 from course.curriculum.unlocking import (
@@ -23,6 +22,7 @@ from course.curriculum.unlocking import (
     course_progress,
     stage_states,
 )
+from course.database import read_columns
 from course.drafts.models import Draft
 from course.extensions import db, lessons
 
@@ -33,21 +33,34 @@ def today() -> date:
     return datetime.now(zone).date()
 
 
-def pace_of(cohort: Cohort | None) -> Pace:
-    if cohort is None or not cohort.is_scheduled:
-        return Pace()
-    return Pace(True, {entry.stage_key: entry.opens_on for entry in cohort.schedule}, cohort.starts_on)
+@dataclass(frozen=True)
+class LearningCohort:
+    """The cohort a learner learns in, as the course pages need it: its name and how its stages open."""
+
+    name: str
+    pace: Pace
 
 
 @cache  # built once: every lesson page asks
-def _learning_cohort() -> sa.Select[tuple[Cohort]]:
-    return (sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == sa.bindparam("user_id"))
-            .options(joinedload(Cohort.schedule)))
+def _cohort_and_schedule() -> sa.Select:
+    return (sa.select(Cohort.id, Cohort.name, Cohort.pacing, Cohort.starts_on,
+                      StageSchedule.stage_key, StageSchedule.opens_on)
+            .join(CohortMember, CohortMember.cohort_id == Cohort.id)
+            .outerjoin(StageSchedule, StageSchedule.cohort_id == Cohort.id)
+            .where(CohortMember.user_id == sa.bindparam("user_id"))
+            .order_by(Cohort.id))
 
 
-def learning_cohort(user: User) -> Cohort | None:
-    """The cohort ``user`` learns in, with its schedule (which sets the pace), in one statement."""
-    return db.session.scalars(_learning_cohort(), {"user_id": user.id}).unique().first()
+def learning_cohort(user: User) -> LearningCohort | None:
+    """The cohort ``user`` learns in with its pace (self-paced, or the date each stage opens), in one statement."""
+    rows = read_columns(db.session, _cohort_and_schedule(), {"user_id": user.id}).all()
+    if not rows:
+        return None
+    cohort_id, name, pacing, starts_on = rows[0][:4]
+    if pacing != Pacing.SCHEDULED:
+        return LearningCohort(name, Pace())
+    schedule = {row.stage_key: row.opens_on for row in rows if row.id == cohort_id and row.stage_key is not None}
+    return LearningCohort(name, Pace(True, schedule, starts_on))
 
 
 @cache
@@ -66,8 +79,8 @@ def progress_and_submissions(user: User) -> tuple[dict[str, Progress], frozenset
     """How far ``user`` came in each lesson, and the lessons whose draft they sent to peer review,
     in one statement."""
     progress, submitted = {}, set()
-    for slug, read_at, completed_at, is_submission in db.session.execute(_progress_and_submissions(),
-                                                                         {"user_id": user.id}):
+    for slug, read_at, completed_at, is_submission in read_columns(db.session, _progress_and_submissions(),
+                                                                   {"user_id": user.id}):
         if is_submission:
             submitted.add(slug)
         else:
@@ -80,7 +93,7 @@ class CourseView:
     """Everything the course overview and a lesson page need about one person."""
 
     curriculum: Curriculum
-    cohort: Cohort | None
+    cohort: LearningCohort | None
     stages: list[StageState]
     progress: CourseProgress
     is_preview: bool
@@ -108,5 +121,6 @@ def course_view(user: User) -> CourseView:
     progress, submitted = progress_and_submissions(user)
     if preview:
         submitted = frozenset()
-    states = stage_states(curriculum, track, pace_of(cohort), progress, today(), preview, submitted)
+    pace = cohort.pace if cohort is not None else Pace()
+    states = stage_states(curriculum, track, pace, progress, today(), preview, submitted)
     return CourseView(curriculum, cohort, states, course_progress(states), preview)
