@@ -26,6 +26,7 @@ seeded rows are committed, as the requests need them).
 import argparse
 import logging
 import os
+import re
 import statistics
 import sys
 import tempfile
@@ -52,7 +53,8 @@ BASELINE_LEARNERS = 20
 
 def sign_in(client, email: str) -> None:
     page = client.get("/login").get_data(as_text=True)
-    token = page.split('name="csrf_token" type="hidden" value="')[1].split('"')[0]
+    tag = re.search(r'<input[^>]*name="csrf_token"[^>]*>', page).group(0)
+    token = re.search(r'value="([^"]+)"', tag).group(1)
     response = client.post("/login", data={"email": email, "password": PASSWORD, "csrf_token": token})
     assert response.status_code == 302, "sign-in failed"
 

@@ -3,9 +3,12 @@
 Both apps run under gunicorn (same workers, same SQLite database) on 127.0.0.1;
 a threaded client holds keep-alive connections for a fixed time against each
 and reports requests per second, p50 and p99 latency, and the ratio of the
-lesson page's throughput to the baseline's.
+lesson page's throughput to the baseline's. The time is spent in slices of
+``--slice`` seconds taken in turns (lesson, baseline, baseline, lesson, …), so
+both see the same background load on a shared machine; ``--slice 0`` loads
+one for the whole time, then the other.
 
-    .venv/bin/python benchmarks/lesson_page.py [--seconds 10] [--concurrency 8] [--workers 2]
+    .venv/bin/python benchmarks/lesson_page.py [--seconds 10] [--concurrency 8] [--workers 2] [--slice 1]
 """
 import argparse
 import http.client
@@ -48,14 +51,24 @@ def start(app: str, port: int, workers: int, env: dict) -> subprocess.Popen:
     raise SystemExit(f"{app} did not start on port {port}")
 
 
+def session_cookie(response: http.client.HTTPResponse) -> str:
+    """The ``session=…`` pair among the response's cookies (sign-in also sets a device cookie)."""
+    for header in response.headers.get_all("Set-Cookie") or []:
+        pair = header.split(";")[0]
+        if pair.startswith("session="):
+            return pair
+    raise SystemExit("no session cookie in the response")
+
+
 def sign_in(port: int, email: str, password: str) -> str:
     """Sign in through the real form; return the session cookie header."""
     connection = http.client.HTTPConnection("127.0.0.1", port)
     connection.request("GET", "/login")
     response = connection.getresponse()
     html = response.read().decode()
-    cookie = response.getheader("Set-Cookie").split(";")[0]
-    token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', html).group(1)
+    cookie = session_cookie(response)
+    tag = re.search(r'<input[^>]*name="csrf_token"[^>]*>', html).group(0)
+    token = re.search(r'value="([^"]+)"', tag).group(1)
     body = urllib.parse.urlencode({"csrf_token": token, "email": email, "password": password})
     connection.request("POST", "/login", body, {"Content-Type": "application/x-www-form-urlencoded",
                                                "Cookie": cookie})
@@ -63,11 +76,11 @@ def sign_in(port: int, email: str, password: str) -> str:
     response.read()
     if response.status != 302:
         raise SystemExit(f"sign-in failed with {response.status}")
-    return response.getheader("Set-Cookie").split(";")[0]
+    return session_cookie(response)
 
 
-def load(port: int, path: str, headers: dict, seconds: float, concurrency: int) -> dict:
-    """Requests per second and latency percentiles over ``seconds`` (after a warm-up)."""
+def load(port: int, path: str, headers: dict, seconds: float, concurrency: int) -> tuple[list[float], float]:
+    """The latency of every request answered in ``seconds``, and the time it took."""
     latencies: list[float] = []
     errors = []
     lock = threading.Lock()
@@ -97,7 +110,12 @@ def load(port: int, path: str, headers: dict, seconds: float, concurrency: int) 
     elapsed = time.monotonic() - began
     if errors:
         raise SystemExit(f"{path} answered {errors[0]}")
-    latencies.sort()
+    return latencies, elapsed
+
+
+def figures(latencies: list[float], elapsed: float) -> dict:
+    """Requests per second and latency percentiles."""
+    latencies = sorted(latencies)
     return {
         "requests": len(latencies),
         "rps": len(latencies) / elapsed,
@@ -112,6 +130,7 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--lesson", default="networking-is-doing")
+    parser.add_argument("--slice", type=float, default=1.0, help="seconds per turn; 0: one after the other")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as folder:
@@ -121,28 +140,37 @@ def main() -> None:
         subprocess.run([*flask, "db", "upgrade"], cwd=ROOT, env=env, check=True, capture_output=True)
         subprocess.run([*flask, "seed-demo"], cwd=ROOT, env=env, check=True, capture_output=True)
 
-        results = {}
-        for name, app, setup in [
-            ("lesson page", "course:create_app()", "lesson"),
-            ("baseline", "benchmarks.baseline_app:create_app()", "baseline"),
-        ]:
-            port = free_port()
-            server = start(app, port, args.workers, env)
-            try:
-                if setup == "lesson":
-                    path, headers = f"/learn/{args.lesson}", {"Cookie": sign_in(port, "sam@demo.example", "vernetzt-demo")}
+        servers, targets = [], {}
+        try:
+            for name, app in [("lesson page", "course:create_app()"),
+                              ("baseline", "benchmarks.baseline_app:create_app()")]:
+                port = free_port()
+                servers.append(start(app, port, args.workers, env))
+                if name == "lesson page":
+                    cookie = sign_in(port, "sam@demo.example", "vernetzt-demo")
+                    targets[name] = (port, f"/learn/{args.lesson}", {"Cookie": cookie})
                 else:
-                    path, headers = "/baseline", {}
+                    targets[name] = (port, "/baseline", {})
+            for port, path, headers in targets.values():
                 load(port, path, headers, 2, args.concurrency)  # warm-up: caches, connections
-                results[name] = load(port, path, headers, args.seconds, args.concurrency)
-            finally:
+            slices = max(1, round(args.seconds / args.slice)) if args.slice else 1
+            measured = {name: ([], 0.0) for name in targets}
+            for number in range(slices):
+                order = list(targets) if number % 4 in (0, 3) else list(reversed(targets))
+                for name in order:
+                    latencies, elapsed = load(*targets[name], args.seconds / slices, args.concurrency)
+                    measured[name] = (measured[name][0] + latencies, measured[name][1] + elapsed)
+        finally:
+            for server in servers:
                 server.terminate()
                 server.wait(timeout=10)
+        results = {name: figures(*values) for name, values in measured.items()}
 
-    print(f"gunicorn {args.workers} workers, {args.concurrency} connections, {args.seconds:.0f} s each, SQLite")
+    turns = f"in turns of {args.slice:g} s" if args.slice else "one after the other"
+    print(f"gunicorn {args.workers} workers, {args.concurrency} connections, {args.seconds:.0f} s each ({turns}), SQLite")
     print(f"{'':<12} {'requests':>9} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8}")
-    for name, figures in results.items():
-        print(f"{name:<12} {figures['requests']:>9} {figures['rps']:>8.1f} {figures['p50_ms']:>8.1f} {figures['p99_ms']:>8.1f}")
+    for name, row in results.items():
+        print(f"{name:<12} {row['requests']:>9} {row['rps']:>8.1f} {row['p50_ms']:>8.1f} {row['p99_ms']:>8.1f}")
     ratio = results["lesson page"]["rps"] / results["baseline"]["rps"]
     print(f"ratio lesson page / baseline (req/s): {ratio:.2f}  (aim: at least 0.70)")
 

@@ -48,6 +48,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     from course import cli, dates, errors, security, worker
     from course.auth.sessions import record_activity
+    from course.i18n import template_translations
     from course.navigation import layout_context
     from course.text.user_markdown import render_user_markdown
 
@@ -56,6 +57,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     cli.init_cli(app)
     worker.init_worker(app)
     app.context_processor(layout_context)
+    app.context_processor(template_translations)
     app.add_template_filter(render_user_markdown, "user_markdown")
     dates.init_dates(app)
     app.before_request(record_activity)

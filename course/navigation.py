@@ -1,14 +1,18 @@
 """The main navigation per role, and what every page's layout needs."""
 from dataclasses import dataclass
+from functools import cache
 
+import sqlalchemy as sa
 from flask import has_request_context, request, url_for
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 
-from course.guidelines.queries import pending_version
+from course.database import read_columns
+from course.extensions import db
+from course.guidelines.queries import acknowledges_guidelines, pending_number_subquery
 from course.i18n import LANGUAGE_NAMES
-from course.notifications.queries import unread_count
+from course.notifications.queries import unread_count_subquery
 
 NAVIGATION = {
     "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
@@ -39,13 +43,31 @@ class Banner:
     url: str
 
 
-def guidelines_banner() -> Banner | None:
-    if not current_user.is_authenticated or request.endpoint == "guidelines.show":
-        return None
-    version = pending_version(current_user)
-    if version is None:
-        return None
-    return Banner(version.number, url_for("guidelines.show", organisation_id=version.organisation_id))
+@dataclass(frozen=True)
+class Header:
+    """What every page shows the signed-in person above its content: unread messages, the guidelines banner."""
+
+    unread: int = 0
+    banner: Banner | None = None
+
+
+@cache  # built once, in its two shapes: the page asks on every request
+def _header_statement(with_banner: bool) -> sa.Select:
+    columns = [unread_count_subquery(), pending_number_subquery()] if with_banner else [unread_count_subquery()]
+    return sa.select(*columns)
+
+
+def page_header() -> Header:
+    """The unread count and the guidelines banner, read fresh in one statement."""
+    if not current_user.is_authenticated:
+        return Header()
+    user = current_user._get_current_object()
+    with_banner = acknowledges_guidelines(user) and request.endpoint != "guidelines.show"
+    row = read_columns(db.session, _header_statement(with_banner),
+                       {"user_id": user.id, "organisation_id": user.organisation_id}).one()
+    number = row[1] if with_banner else None
+    banner = None if number is None else Banner(number, url_for("guidelines.show", organisation_id=user.organisation_id))
+    return Header(row[0] or 0, banner)
 
 
 @dataclass(frozen=True)
@@ -66,10 +88,6 @@ def navigation() -> list[NavItem]:
     ]
 
 
-def unread_notifications() -> int:
-    return unread_count(current_user) if current_user.is_authenticated else 0
-
-
 def layout_context() -> dict:
     """Variables every page gets: navigation, language switch, current path."""
     if not has_request_context():  # mail rendered by a CLI command
@@ -80,6 +98,5 @@ def layout_context() -> dict:
         "language_names": LANGUAGE_NAMES,
         "current_language": str(get_locale()),
         "current_path": request.full_path.rstrip("?"),
-        "guidelines_banner": guidelines_banner,
-        "unread_notifications": unread_notifications,
+        "page_header": page_header,
     }

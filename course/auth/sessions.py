@@ -10,6 +10,7 @@ import hmac
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 
 import sqlalchemy as sa
 from flask import current_app, g, request
@@ -55,15 +56,19 @@ def sign_in(user: User, *, remember: bool = False) -> None:
     login_user(user, remember=remember)
 
 
+@cache  # built once: every request asks
+def _live_session() -> sa.Select[LoginSession, User]:
+    return (sa.select(LoginSession, User).join(LoginSession.user)
+            .where(LoginSession.id == sa.bindparam("record_id"), User.active,
+                   LoginSession.last_used_at >= sa.bindparam("oldest")))
+
+
 def load_user(identity: str) -> User | None:
     """The active user of a live session record named by ``identity``, in one query; None otherwise."""
     record_id, _sep, secret = identity.partition(":")
     if not (record_id.isdigit() and secret) or int(record_id) > _LARGEST_ID:
         return None
-    row = db.session.execute(
-        sa.select(LoginSession, User).join(LoginSession.user)
-        .where(LoginSession.id == int(record_id), User.active, LoginSession.last_used_at >= _oldest_live())
-    ).first()
+    row = db.session.execute(_live_session(), {"record_id": int(record_id), "oldest": _oldest_live()}).first()
     if row is None or not hmac.compare_digest(row.LoginSession.secret_hash, _hash(secret)):
         return None
     _attach(row.User, row.LoginSession, identity)

@@ -11,8 +11,9 @@ without a date opens on the cohort's start date.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from course.curriculum.content import Curriculum, Lesson, Stage
 from course.curriculum.models import LessonProgress
@@ -27,10 +28,26 @@ class Pace:
     starts_on: date | None = None
 
 
+@dataclass(frozen=True)
+class Progress:
+    """A learner's progress row as the pages read it: when they read and completed the lesson."""
+
+    read_at: datetime | None
+    completed_at: datetime | None
+
+    @property
+    def is_read(self) -> bool:
+        return self.read_at is not None
+
+    @property
+    def is_completed(self) -> bool:
+        return self.completed_at is not None
+
+
 @dataclass
 class LessonState:
     lesson: Lesson
-    progress: LessonProgress | None
+    progress: Progress | LessonProgress | None
     is_locked: bool
     is_submitted: bool = False  # a draft went to peer review; complete once its feedback is answered
 
@@ -73,7 +90,7 @@ def stage_states(
     curriculum: Curriculum,
     track: str | None,
     pace: Pace,
-    progress: dict[str, LessonProgress],
+    progress: Mapping[str, Progress | LessonProgress],
     today: date,
     preview: bool = False,
     submitted: frozenset[str] = frozenset(),

@@ -1,4 +1,6 @@
 """Saving a learner's answer to an exercise. Functions flush; the view commits."""
+from functools import cache
+
 import sqlalchemy as sa
 
 from course.accounts.models import User
@@ -9,13 +11,15 @@ from course.extensions import db
 from course.text.cleaning import clean_user_text
 
 
+@cache  # built once: every lesson page with an exercise asks
+def _response() -> sa.Select[ExerciseResponse]:
+    return sa.select(ExerciseResponse).where(ExerciseResponse.user_id == sa.bindparam("user_id"),
+                                             ExerciseResponse.lesson_slug == sa.bindparam("lesson_slug"))
+
+
 def response_for(user: User, lesson_slug: str) -> ExerciseResponse | None:
     """The user's saved answer to a lesson's exercise, if any."""
-    return db.session.scalar(
-        sa.select(ExerciseResponse).where(
-            ExerciseResponse.user_id == user.id, ExerciseResponse.lesson_slug == lesson_slug
-        )
-    )
+    return db.session.scalar(_response(), {"user_id": user.id, "lesson_slug": lesson_slug})
 
 
 def save_response(user: User, lesson: Lesson, answers: dict, share: bool = False) -> ExerciseResponse:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 
 import sqlalchemy as sa
 from flask import abort
@@ -59,17 +60,40 @@ def has_acknowledged(user: User, version: GuidelineVersion) -> bool:
         Acknowledgement.acknowledged_at.is_not(None)))) or False
 
 
-def pending_version(user: User) -> GuidelineVersion | None:
-    """The published version a learner still has to acknowledge, if any."""
-    if user.role != Role.LEARNER or user.organisation_id is None:
-        return None
-    acknowledged = sa.exists().where(Acknowledgement.user_id == user.id,
+def acknowledges_guidelines(user: User) -> bool:
+    """Whether ``user`` is asked to acknowledge their organisation's guidelines: learners of one are."""
+    return user.role == Role.LEARNER and user.organisation_id is not None
+
+
+def _pending_condition() -> sa.ColumnElement[bool]:
+    """Being the published version the learner ``:user_id`` of ``:organisation_id`` still has to acknowledge."""
+    acknowledged = sa.exists().where(Acknowledgement.user_id == sa.bindparam("user_id"),
                                      Acknowledgement.version_id == GuidelineVersion.id,
                                      Acknowledgement.acknowledged_at.is_not(None))
-    current = (sa.select(GuidelineVersion.id).where(GuidelineVersion.organisation_id == user.organisation_id,
-                                                    GuidelineVersion.published_at.is_not(None))
+    current = (sa.select(GuidelineVersion.id)
+               .where(GuidelineVersion.organisation_id == sa.bindparam("organisation_id"),
+                      GuidelineVersion.published_at.is_not(None))
                .order_by(GuidelineVersion.number.desc()).limit(1).scalar_subquery())
-    return db.session.scalar(sa.select(GuidelineVersion).where(GuidelineVersion.id == current, ~acknowledged))
+    return sa.and_(GuidelineVersion.id == current, ~acknowledged)
+
+
+@cache  # built once: every page asks
+def pending_number_subquery() -> sa.ScalarSelect[int]:
+    """The number of the version still to acknowledge (NULL when none), as a subquery with the parameters
+    ``user_id`` and ``organisation_id``, for pages that read it together with other things."""
+    return sa.select(GuidelineVersion.number).where(_pending_condition()).scalar_subquery()
+
+
+@cache
+def _pending_version() -> sa.Select[GuidelineVersion]:
+    return sa.select(GuidelineVersion).where(_pending_condition())
+
+
+def pending_version(user: User) -> GuidelineVersion | None:
+    """The published version a learner still has to acknowledge, if any."""
+    if not acknowledges_guidelines(user):
+        return None
+    return db.session.scalar(_pending_version(), {"user_id": user.id, "organisation_id": user.organisation_id})
 
 
 @dataclass(frozen=True)

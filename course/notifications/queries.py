@@ -1,4 +1,6 @@
 """A person's own messages: the list, one message, the unread count in the header."""
+from functools import cache
+
 import sqlalchemy as sa
 from flask import abort
 
@@ -19,12 +21,22 @@ def notifications_page(user: User, page: int):
     return db.paginate(statement, page=page, per_page=PAGE_SIZE, error_out=False)
 
 
+@cache  # built once: every page asks
+def _unread() -> sa.Select[int]:
+    return (sa.select(sa.func.count()).select_from(OutboxMessage)
+            .where(OutboxMessage.recipient_id == sa.bindparam("user_id"), OutboxMessage.read_at.is_(None)))
+
+
 def unread_count(user: User) -> int:
     """How many messages addressed to ``user`` they have not opened yet."""
-    return db.session.execute(
-        sa.select(sa.func.count()).select_from(OutboxMessage)
-        .where(OutboxMessage.recipient_id == user.id, OutboxMessage.read_at.is_(None))
-    ).scalar_one()
+    return db.session.scalar(_unread(), {"user_id": user.id}) or 0
+
+
+@cache
+def unread_count_subquery() -> sa.ScalarSelect[int]:
+    """The same count, for the person given as the parameter ``user_id``, as a subquery for pages
+    that read it together with other things."""
+    return _unread().scalar_subquery()
 
 
 def get_own_message_or_404(user: User, message_id: int) -> OutboxMessage:

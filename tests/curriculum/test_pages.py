@@ -2,15 +2,21 @@
 from datetime import date, timedelta
 
 import pytest
+import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
+from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
+from course.database import utcnow
+from course.drafts.models import Draft
 from course.drafts.services import draft_for
 from course.exercises.services import response_for
 from course.extensions import db
+from course.mail.services import send_mail
 from course.review.services import add_trainer_feedback, save_review
 from tests.conftest import open_every_stage
+from tests.guidelines.factories import publish_guidelines
 
 STAGE_ONE = ["networking-is-doing", "connection-not-detox", "before-we-start"]
 
@@ -192,3 +198,49 @@ def test_answers_given_to_the_service_directly_are_cleaned_too(signed_in):
     saved = save_response(signed_in, lesson, {"answer": "A\x00B"})
     db.session.commit()
     assert saved.answers == {"answer": "AB"}
+
+
+# A fixed number of statements per lesson page ---------------------------------------------------
+
+# The signed-in person and their session; their cohort with its schedule; their progress and submitted
+# drafts; their answer to the exercise; the header's unread count and guidelines banner.
+LESSON_PAGE_STATEMENTS = 5
+
+
+def _statements_of(client, path: str) -> list[str]:
+    statements: list[str] = []
+
+    def record(_connection, _cursor, statement, *_args):
+        statements.append(statement)
+
+    db.session.expunge_all()  # as in production: nothing is remembered from an earlier request
+    sa.event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        response = client.get(path)
+    finally:
+        sa.event.remove(db.engine, "before_cursor_execute", record)
+    assert response.status_code == 200
+    return statements
+
+
+@pytest.mark.parametrize("pacing", [Pacing.SELF_PACED, Pacing.SCHEDULED])
+def test_a_lesson_page_reads_a_fixed_number_of_statements(client, auth, signed_in, trainer, organisation, pacing):
+    if pacing == Pacing.SCHEDULED:
+        open_every_stage(signed_in)
+    else:
+        db.session.add(Cohort(organisation_id=organisation.id, name="Self-paced",
+                              members=[CohortMember(user=signed_in)]))
+    publish_guidelines(organisation, trainer)
+    send_mail(signed_in, "Welcome", "Hello.")
+    db.session.add(Draft(user_id=signed_in.id, lesson_slug="connection-not-detox", first_submitted_at=utcnow()))
+    db.session.commit()
+    assert _reflect(auth, "networking-is-doing").status_code == 302
+    client.get("/learn/networking-is-doing")  # the first request after signing in notes the activity
+
+    statements = _statements_of(client, "/learn/networking-is-doing")
+
+    html = client.get("/learn/networking-is-doing").get_data(as_text=True)
+    assert "You have completed this lesson." in html and "I mostly belong to networks" in html
+    assert "guidelines-banner" in html and '<span class="badge badge--count">1' in html
+    assert all(statement.lstrip().upper().startswith("SELECT") for statement in statements), statements
+    assert len(statements) == LESSON_PAGE_STATEMENTS, statements

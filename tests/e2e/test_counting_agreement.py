@@ -1,4 +1,4 @@
-"""The browser counts like the server: static/js/counting.js against course/exercises/platforms.py.
+"""The browser counts like the server: static/js/counting.js against course/text/platforms.py.
 
 Every text of the counting table in tests/exercises/test_counting.py is measured on
 both sides for every platform, and once more per counting mode with small limits so

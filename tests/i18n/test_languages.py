@@ -1,8 +1,11 @@
 """German and English: the catalogue is complete and the right language is chosen."""
 import os
 
+import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
+from flask import render_template_string
+from flask_babel import force_locale
 
 from tests.conftest import TRANSLATIONS, outbox_messages
 
@@ -89,3 +92,24 @@ def test_mail_is_written_in_the_recipients_language(auth, create_user):
     (message,) = outbox_messages()
     assert message.subject == "Ihr Passwort für Vernetzt zurücksetzen"
     assert message.body.startswith(f"Hallo {user.name},")
+
+
+TRANSLATED = ("{{ _('Sign out') }} | {{ _('Stage %(number)d', number=2) }} | "
+              "{{ ngettext('%(num)d minute to read', '%(num)d minutes to read', 1) }} | "
+              "{{ ngettext('%(num)d minute to read', '%(num)d minutes to read', 3) }} | "
+              "{% trans %}Sign out{% endtrans %} | {{ _('Dear %(name)s', name='<b>Ann</b>') }}")
+
+
+@pytest.mark.parametrize(("language", "expected"), [
+    ("de", "Abmelden | Etappe 2 | 1 Minute Lesezeit | 3 Minuten Lesezeit | Abmelden | Dear &lt;b&gt;Ann&lt;/b&gt;"),
+    ("en", "Sign out | Stage 2 | 1 minute to read | 3 minutes to read | Sign out | Dear &lt;b&gt;Ann&lt;/b&gt;"),
+])
+def test_templates_translate_into_the_language_of_the_request_and_escape_what_is_filled_in(app, language,
+                                                                                           expected):
+    with app.test_request_context(headers={"Accept-Language": language}):
+        assert render_template_string(TRANSLATED) == expected
+
+
+def test_a_forced_language_wins_in_templates_rendered_during_a_request(app):
+    with app.test_request_context(headers={"Accept-Language": "en"}), force_locale("de"):
+        assert render_template_string("{{ _('Sign out') }}") == "Abmelden"
