@@ -10,7 +10,7 @@ from markupsafe import Markup
 from course.pdf import heading, new_pdf, write_html
 from course.pdf import title as pdf_title
 from course.trainer_material.content import FOLDER, CircleGuide
-from course.trainer_material.queries import SessionPage
+from course.trainer_material.pages import SessionPage
 
 
 def _material_date(name: str) -> datetime:

@@ -6,7 +6,7 @@ from course.accounts.models import Role
 from course.curriculum.library import lessons
 from course.downloads import download
 from course.permissions import role_required
-from course.trainer_material import bp, queries
+from course.trainer_material import bp, pages
 from course.trainer_material.export import circle_pdf, session_pdf
 
 trainer_required = role_required(Role.TRAINER)
@@ -16,8 +16,8 @@ def _language() -> str:
     return str(get_locale())
 
 
-def _session_or_404(stage_key: str) -> queries.SessionPage:
-    page = queries.session_page(lessons.curriculum, stage_key, _language())
+def _session_or_404(stage_key: str) -> pages.SessionPage:
+    page = pages.session_page(lessons.curriculum, stage_key, _language())
     if page is None:
         abort(404)
     return page
@@ -27,7 +27,7 @@ def _session_or_404(stage_key: str) -> queries.SessionPage:
 @trainer_required
 def index():
     return render_template("trainer_material/index.html",
-                           sessions=queries.session_pages(lessons.curriculum, _language()))
+                           sessions=pages.session_pages(lessons.curriculum, _language()))
 
 
 @bp.get("/sessions/<stage_key>")
@@ -47,11 +47,11 @@ def session_export(stage_key: str):
 @bp.get("/circle-guide")
 @trainer_required
 def circle():
-    return render_template("trainer_material/circle.html", guide=queries.circle_page(_language()))
+    return render_template("trainer_material/circle.html", guide=pages.circle_page(_language()))
 
 
 @bp.get("/circle-guide.pdf")
 @trainer_required
 def circle_export():
-    return download(circle_pdf(queries.circle_page(_language()), _language()), "application/pdf",
+    return download(circle_pdf(pages.circle_page(_language()), _language()), "application/pdf",
                     f"circle-guide-{_language()}.pdf")
