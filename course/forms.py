@@ -63,7 +63,7 @@ class CompareForm(FlaskForm):
     newer = SelectField(_l("with version"), coerce=int, validators=[Optional()], validate_choice=False)
 
 
-def compare_form(versions: list[tuple[int, str]], formdata) -> CompareForm:
+def version_choice_form(versions: list[tuple[int, str]], formdata) -> CompareForm:
     """The choice among ``versions`` (number and label, newest first) from ``formdata``; by default the newest two."""
     form = CompareForm(formdata=formdata)
     form.older.choices = form.newer.choices = [SelectChoice(number, label) for number, label in versions]

@@ -36,10 +36,10 @@ def is_stale(lesson: Lesson, today: date) -> bool:
 
 def stale_facts_warnings(curriculum: Curriculum, today: date) -> list[str]:
     """One line per lesson whose platform facts are due for a check, in course order."""
-    return [
-        f"lessons/en/{lesson.slug}.md: the platform facts are as of {year}-{month:02d}, more than "
-        f"{MAX_AGE_MONTHS} months ago; check them and update facts_as_of"
-        for lesson in curriculum.sequence(None) if lesson.facts_as_of is not None and is_stale(lesson, today)
-        for year, month in [lesson.facts_as_of]
-    ]
-
+    warnings = []
+    for lesson in curriculum.sequence(None):
+        if lesson.facts_as_of is not None and is_stale(lesson, today):
+            year, month = lesson.facts_as_of
+            warnings.append(f"lessons/en/{lesson.slug}.md: the platform facts are as of {year}-{month:02d}, more than "
+                            f"{MAX_AGE_MONTHS} months ago; check them and update facts_as_of")
+    return warnings

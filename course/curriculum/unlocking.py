@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from course.curriculum.content import Curriculum, Lesson, Stage
-from course.curriculum.models import LessonProgress
+from course.curriculum.models import LessonProgress, ReadAndCompleted
 
 
 @dataclass(frozen=True)
@@ -29,19 +29,11 @@ class Pace:
 
 
 @dataclass(frozen=True)
-class Progress:
-    """A learner's progress row as the pages read it: when they read and completed the lesson."""
+class Progress(ReadAndCompleted):
+    """A learner's progress row as the pages read it, as plain columns."""
 
     read_at: datetime | None
     completed_at: datetime | None
-
-    @property
-    def is_read(self) -> bool:
-        return self.read_at is not None
-
-    @property
-    def is_completed(self) -> bool:
-        return self.completed_at is not None
 
 
 @dataclass

@@ -10,8 +10,7 @@ from course.curriculum.content import Lesson
 from course.dates import format_moment
 from course.drafts.models import Draft, DraftVersion
 from course.drafts.targets import SINGLE_POST, parts_for
-from course.forms import CompareForm
-from course.forms import compare_form as version_choice
+from course.forms import CompareForm, version_choice_form
 from course.text.diff import Segment, differs_only_in_spacing, shown_diff
 from course.text.platforms import PLATFORMS
 
@@ -44,7 +43,7 @@ def version_label(version: DraftVersion) -> str:
 def compare_form(draft: Draft | None) -> CompareForm:
     """The choice of versions from the query string; by default the last two."""
     versions = reversed(draft.versions) if draft is not None else ()
-    return version_choice([(v.number, version_label(v)) for v in versions], request.args)
+    return version_choice_form([(v.number, version_label(v)) for v in versions], request.args)
 
 
 def version_comparison(lesson: Lesson, language: str, draft: Draft, form: CompareForm) -> Comparison | None:

@@ -9,8 +9,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from course.dates import format_day
-from course.forms import CompareForm
-from course.forms import compare_form as version_choice
+from course.forms import CompareForm, version_choice_form
 from course.guidelines.document import GuidelinesDocument
 from course.guidelines.hints import RULE_LABELS
 from course.guidelines.models import GuidelineVersion
@@ -47,7 +46,7 @@ def version_label(version: GuidelineVersion) -> str:
 
 def compare_form(versions: list[GuidelineVersion]) -> CompareForm:
     """The choice from the query string; by default the two newest versions."""
-    return version_choice([(v.number, version_label(v)) for v in versions], request.args)  # newest first
+    return version_choice_form([(v.number, version_label(v)) for v in versions], request.args)  # newest first
 
 
 def compare(older: GuidelinesDocument, newer: GuidelinesDocument) -> list[SectionChange]:
