@@ -16,7 +16,7 @@ from course.notifications.queries import unread_count_subquery
 
 NAVIGATION = {
     "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
-                ("guidelines.mine", _l("Guidelines"))],
+                ("network.mine", _l("Network")), ("guidelines.mine", _l("Guidelines"))],
     "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
                 ("trainer_material.index", _l("Trainer material")), ("review.index", _l("My reviews")),
                 ("mail.outbox", _l("Outbox"))],
@@ -27,7 +27,8 @@ NAVIGATION = {
 
 # Pages that belong under another item than their blueprint's: writing and feedback are part of the course.
 SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum",
-            "cohorts": "home", "organisations": "home", "guidelines": "guidelines.mine"}
+            "cohorts": "home", "organisations": "home", "guidelines": "guidelines.mine",
+            "network": "network.mine", "network.publish": "curriculum", "network.published": "curriculum"}
 
 
 def _section(endpoint: str) -> str:

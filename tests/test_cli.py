@@ -67,3 +67,20 @@ def test_users_create_explains_mistakes(runner, learner):
         "--password", "long password 1",
     ])
     assert no_track.exit_code == 1 and "needs an organisation and a track" in no_track.output
+
+
+def test_the_demo_has_a_network_and_a_feed(runner, client, auth):
+    from course.network.models import Presence, Publication
+
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    publications = db.session.scalars(sa.select(Publication)).all()
+    assert len(publications) >= 3 and all(p.cohort_id is not None and "/status/" in p.url for p in publications)
+    assert len({p.user_id for p in db.session.scalars(sa.select(Presence))}) >= 5
+    (cohort,) = db.session.scalars(sa.select(Cohort)).all()
+    auth.login("sam@demo.example", DEMO_PASSWORD)
+    network = client.get(f"/cohorts/{cohort.id}/network").get_data(as_text=True)
+    assert "Lea Hoffmann" in network and "mastodon-follows.csv" in network
+    feed = client.get(f"/cohorts/{cohort.id}/feed").get_data(as_text=True)
+    assert publications[-1].url in feed and "Support a colleague" in feed
+    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    assert len(db.session.scalars(sa.select(Publication)).all()) == len(publications)

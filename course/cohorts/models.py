@@ -34,6 +34,11 @@ class Cohort(Model):
     leadership_reviews_only: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # Drafts go to review only from people who acknowledged the current guidelines.
     guidelines_required: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # After the course: from ends_on the cohort is an alumni cohort (lessons, network, feed and circles stay);
+    # once closed for good its feed is read-only. The feed may be opened to the whole organisation.
+    ends_on: Mapped[date | None]
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    feed_open_to_organisation: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
     organisation: Mapped[Organisation] = relationship()
@@ -50,6 +55,15 @@ class Cohort(Model):
     @property
     def is_scheduled(self) -> bool:
         return self.pacing == Pacing.SCHEDULED
+
+    @property
+    def is_closed(self) -> bool:
+        """Closed for good by a trainer: its feed only shows what was published before."""
+        return self.closed_at is not None
+
+    def is_alumni(self, today: date) -> bool:
+        """The course is over for this cohort; what it built goes on."""
+        return self.ends_on is not None and today >= self.ends_on
 
 
 class CohortMember(Model):

@@ -21,10 +21,12 @@ from course.curriculum.content import (
 )
 from course.curriculum.freshness import parse_month
 from course.curriculum.parsing import ParsedFile
+from course.curriculum.rendering import PAGES
 
 MIN_WORDS, MAX_WORDS = 400, 900
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LESSON_LINK = re.compile(r"\]\(lesson:([^)\s#]*)")
+PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)")
 BOX = re.compile(r"^!!!\s+(\S+)", re.MULTILINE)
 BOX_KINDS = {"try", "example", "do", "dont", "note"}
 TEXT_FIELDS = ("title", "summary", "takeaway")
@@ -278,6 +280,9 @@ def _check_links_and_surveys(lessons, english, translations, problems, invalid) 
     for files in sources:
         for slug, (path, parsed) in files.items():
             source = lessons.get(slug)
+            for target in PAGE_LINK.findall(parsed.body):
+                if target not in PAGES:
+                    problems.add(path, f"link to a page that does not exist: page:{target} (known: {', '.join(PAGES)})")
             for target in LESSON_LINK.findall(parsed.body):
                 if target not in lessons:
                     problems.add(path, f"link to a lesson that does not exist: lesson:{target}")

@@ -10,10 +10,13 @@ from markdown.treeprocessors import Treeprocessor
 from course.curriculum.content import LessonText
 
 LESSON_SCHEME = "lesson:"
+PAGE_SCHEME = "page:"
+# ``page:name`` links in lessons lead to the app's own pages that a lesson speaks of.
+PAGES = {"network": "network.mine", "presences": "network.presences", "feed": "network.my_feed"}
 
 
 class _LessonLinks(Treeprocessor):
-    """Turns ``lesson:slug`` links into the lesson's URL and marks boxes as notes."""
+    """Turns ``lesson:slug`` and ``page:name`` links into URLs and marks boxes as notes."""
 
     def __init__(self, md, link_for: Callable[[str], str]):
         super().__init__(md)
@@ -24,6 +27,8 @@ class _LessonLinks(Treeprocessor):
             href = element.get("href", "")
             if href.startswith(LESSON_SCHEME):
                 element.set("href", self.link_for(href[len(LESSON_SCHEME):]))
+            elif href.startswith(PAGE_SCHEME):
+                element.set("href", url_for(PAGES[href[len(PAGE_SCHEME):]]))
         for element in root.iter("div"):
             classes = element.get("class", "").split()
             if "admonition" in classes:

@@ -9,6 +9,7 @@ from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
 from course.demo.guidelines import seed_demo_guidelines
+from course.demo.network import seed_demo_network
 from course.demo.progress import COURSE_DAYS, seed_demo_progress
 from course.demo.reviews import seed_demo_reviews
 from course.extensions import db
@@ -72,6 +73,7 @@ def seed_demo() -> tuple[Organisation, list[User]]:
     cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
     seed_demo_progress({user.email: user for user in users if user.is_learner})
     seed_demo_reviews(cohort)
+    seed_demo_network(cohort)
     seed_demo_guidelines(organisation, {user.email: user for user in users})
     return organisation, users
 

@@ -110,6 +110,11 @@ class FeedbackPage:
     pending_note: str
     versions: list[VersionFeedback]
 
+    @property
+    def can_publish(self) -> bool:
+        """A submitted post (not a profile) may go on its platform, before or after its feedback."""
+        return self.has_submitted and self.lesson.require_exercise().kind == "post"
+
 
 def when(moment: datetime | None) -> str:
     """A moment as the reader's locale writes it; nothing for one that has not come."""

@@ -16,6 +16,7 @@ from course.drafts.services import save_draft
 from course.extensions import db
 from course.guidelines.services import publish, start_draft
 from course.mail.services import send_mail
+from course.network.models import NetworkProfile, Presence, Publication, Visibility
 from course.review.models import Review
 from course.review.services import save_review
 from course.review.submission import submit_draft
@@ -142,6 +143,24 @@ MATRIX = [
     ("GET", "/trainer-material/sessions/{stage}/session-plan.pdf", None, TRAINERS),
     ("GET", "/trainer-material/circle-guide", None, TRAINERS),
     ("GET", "/trainer-material/circle-guide.pdf", None, TRAINERS),
+    # The network: one's own presences; publishing one's own submitted post; a cohort's network and feed.
+    ("GET", "/network/me", None, {"anonymous": LOGIN, "*": 200}),
+    ("POST", "/network/me", {}, {"anonymous": LOGIN, "*": 200}),  # nothing chosen: the form again
+    ("GET", "/network", None, {"anonymous": LOGIN, "*": 302}),
+    ("GET", "/feed", None, {"anonymous": LOGIN, "*": 302}),
+    ("GET", "/learn/{post}/publish", None, {"anonymous": LOGIN, "learner": 200, "other_learner": 404, "*": 403}),
+    ("POST", "/learn/{post}/publish/x", {}, {"anonymous": LOGIN, "learner": 422, "other_learner": 404, "*": 403}),
+    ("POST", "/publications/{own_publication}/remove", {},
+     {"anonymous": LOGIN, "learner": 302, "other_learner": 404, "*": 403}),
+    ("GET", "/cohorts/{cohort}/network", None, HOME_ORGANISATION),
+    ("GET", "/cohorts/{cohort}/network/mastodon-follows.csv", None, HOME_ORGANISATION),
+    ("GET", "/cohorts/{cohort}/network/follow-list", None, HOME_ORGANISATION),
+    ("POST", "/cohorts/{cohort}/network/follows/{peer}", {"marked": "1"}, {**HOME_ORGANISATION, "*": 302}),
+    ("GET", "/cohorts/{cohort}/feed", None, HOME_ORGANISATION),
+    ("POST", "/cohorts/{cohort}/feed/{publication}/replied", {"marked": "1"},
+     {**HOME_ORGANISATION, "learner": 302, "*": 403}),
+    ("GET", "/cohorts/{cohort}/close", None, STAFF_OF_HOME),
+    ("POST", "/cohorts/{cohort}/close", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
 ]
 
 
@@ -150,7 +169,9 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>",
                 "{published}": "<int:number>", "{drafted}": "<int:number>", "{section}": "<key>",
                 "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>", "{member}": "<int:user_id>",
-                "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>"}
+                "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>",
+                "{own_publication}": "<int:publication_id>", "{publication}": "<int:publication_id>",
+                "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -230,7 +251,19 @@ def _reviews(learner, peer) -> dict:
                 worked="Clear.", suggestion="Shorter.", submit=True)
     db.session.commit()
     return {"cohort": cohort.id, "member": learner.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
-            "draft": drafts[peer.id].id}
+            "draft": drafts[peer.id].id, **_network(cohort, drafts[learner.id], drafts[peer.id])}
+
+
+def _network(cohort, own, peers) -> dict:
+    """Both posts published in the cohort's feed; the peer shown to the cohort with a Mastodon address."""
+    db.session.add_all([NetworkProfile(user_id=peers.user_id, visibility=Visibility.COHORT),
+                        Presence(user_id=peers.user_id, platform="mastodon", address="@peer@chaos.social")])
+    publications = [Publication(user_id=draft.user_id, draft_id=draft.id, cohort_id=cohort.id, platform="x",
+                                text="A post to review.", url=f"https://x.com/someone/status/{draft.id}")
+                    for draft in (own, peers)]
+    db.session.add_all(publications)
+    db.session.commit()
+    return {"own_publication": publications[0].id, "publication": publications[1].id, "peer": peers.user_id}
 
 
 def _guidelines(organisation, trainer) -> dict:

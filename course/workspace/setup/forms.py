@@ -10,7 +10,7 @@ from __future__ import annotations
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from wtforms import DateField, Field, RadioField, SelectChoice, StringField, SubmitField
+from wtforms import BooleanField, DateField, Field, RadioField, SelectChoice, StringField, SubmitField
 from wtforms.validators import InputRequired, Optional, ValidationError
 
 from course.cohorts.models import Cohort, Pacing
@@ -47,6 +47,10 @@ class CohortForm(UserTextForm):
                  SelectChoice(Pacing.SCHEDULED.value, _l("Scheduled"))],
         validators=[InputRequired(_l("Choose how the stages open."))],
     )
+    ends_on = DateField(_l("Course ends on (optional)"), validators=[Optional()],
+                        description=_l("From this day the cohort is an alumni cohort: lessons stay readable, and "
+                                       "its network, feed and circles go on."))
+    feed_open_to_organisation = BooleanField(_l("Everyone in the organisation may read this cohort’s feed"))
     submit = SubmitField(_l("Save cohort"))
 
     @property
@@ -68,6 +72,8 @@ class CohortForm(UserTextForm):
             starts_on=self.starts_on.data,
             pacing=Pacing.SCHEDULED if self.is_scheduled else Pacing.SELF_PACED,
             opens_on={key: self[stage_field(key)].data for key in self.stage_keys},
+            ends_on=self.ends_on.data,
+            feed_open_to_organisation=bool(self.feed_open_to_organisation.data),
         )
 
     def add_problems(self, problems: dict[str, str]) -> None:

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from course.accounts.models import Organisation
 from course.cohorts.models import Cohort, Pacing, StageSchedule
 from course.curriculum.library import lessons
+from course.database import utcnow
 from course.dates import format_day
 from course.extensions import db
 
@@ -45,6 +46,8 @@ class CohortDetails:
     starts_on: date | None = None
     pacing: Pacing = Pacing.SELF_PACED
     opens_on: Mapping[str, date | None] = field(default_factory=dict)
+    ends_on: date | None = None
+    feed_open_to_organisation: bool = False
 
 
 def stage_field(stage_key: str) -> str:
@@ -89,6 +92,12 @@ def update_cohort(cohort: Cohort, details: CohortDetails) -> Cohort:
     return _apply(cohort, details, *_valid(cohort.organisation_id, details, cohort))
 
 
+def close_cohort(cohort: Cohort) -> None:
+    """Close the cohort for good: its feed keeps what was published and takes nothing new."""
+    if cohort.closed_at is None:
+        cohort.closed_at = utcnow()
+
+
 def delete_cohort(cohort: Cohort) -> None:
     """Delete the cohort with its circles, schedule, memberships and reminder log.
 
@@ -111,6 +120,7 @@ def _apply(cohort: Cohort, details: CohortDetails, name: str, hashtag: str | Non
            schedule: dict[str, date]) -> Cohort:
     cohort.name, cohort.hashtag = name, hashtag
     cohort.starts_on, cohort.pacing = details.starts_on, details.pacing
+    cohort.ends_on, cohort.feed_open_to_organisation = details.ends_on, details.feed_open_to_organisation
     if cohort.schedule:
         cohort.schedule.clear()
         db.session.flush()  # the old rows go before new ones with the same keys arrive
@@ -139,6 +149,9 @@ def _checked(organisation_id: int, details: CohortDetails,
     schedule: dict[str, date] = {}
     if details.pacing == Pacing.SCHEDULED:
         schedule = _schedule(details, problems)
+    if details.ends_on and details.starts_on and details.ends_on < details.starts_on:
+        problems["ends_on"] = _("The course cannot end before it starts (%(day)s). Choose a later end date.",
+                                day=format_day(details.starts_on))
     return (name, hashtag, schedule), problems
 
 

@@ -2,13 +2,14 @@
 from collections.abc import Callable
 from functools import partial
 
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.cohorts.models import Cohort
 from course.cohorts.queries import get_cohort_or_404
 from course.extensions import db
+from course.forms import confirm_or_400
 from course.permissions import get_organisation_or_404, staff_required
 from course.workspace import bp
 from course.workspace.setup import services
@@ -73,6 +74,20 @@ def delete(cohort_id: int):
     flash(_("The cohort “%(name)s” is deleted. Its people keep their accounts and their work.", name=name),
           "success")
     return redirect(url_for("organisations.detail", organisation_id=organisation_id))
+
+
+@bp.route("/<int:cohort_id>/close", methods=["GET", "POST"])
+@staff_required
+def close(cohort_id: int):
+    """Close the cohort for good, after a confirmation: its feed becomes read-only."""
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    if request.method == "GET":
+        return render_template("workspace/setup/confirm_close.html", cohort=cohort)
+    confirm_or_400()
+    services.close_cohort(cohort)
+    db.session.commit()
+    flash(_("The cohort “%(name)s” is closed. Its feed keeps what was published.", name=cohort.name), "success")
+    return redirect(url_for("cohorts.edit", cohort_id=cohort.id))
 
 
 def _confirmation(cohort: Cohort, form: DeleteCohortForm) -> str:
