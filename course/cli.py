@@ -6,6 +6,7 @@ from flask.cli import AppGroup
 from course.accounts import services
 from course.accounts.models import Role, Track, User
 from course.extensions import db
+from course.links import external_url
 
 users_cli = AppGroup("users", help="Create and invite accounts.")
 
@@ -22,11 +23,13 @@ def seed_demo_command() -> None:
     """Create the demo organisation and its users (safe to run again)."""
     from course.demo import DEMO_PASSWORD, seed_demo
 
-    organisation, users = seed_demo()
+    organisation, users, wall_token = seed_demo()
     db.session.commit()
     rows = [[u.email, u.role.value, u.track.value if u.track else "", u.name] for u in users]
     click.echo(f"Demo organisation: {organisation.name}. Every demo login uses the password {DEMO_PASSWORD!r}.\n")
     click.echo(format_table(["e-mail", "role", "track", "name"], rows))
+    click.echo(f"\nThe demo event's wall, for a projector (no sign-in; a new link each start): "
+               f"{external_url('events.wall', token=wall_token)}")
 
 
 def _resolve(organisation_name: str | None):

@@ -74,6 +74,12 @@ MAIL_CLAIM_TIMEOUT = 120  # a message claimed longer ago than this belonged to a
 # instance folder, or tables in the same PostgreSQL database); redis://… for Redis.
 TASK_QUEUE_URL = None
 
+# Public posts under an event's hashtag, fetched by the worker: a Mastodon server is reached at
+# MASTODON_URL_SCHEME://<server>, Bluesky's public search through BLUESKY_APPVIEW_URL.
+MASTODON_URL_SCHEME = "https"
+BLUESKY_APPVIEW_URL = "https://public.api.bsky.app"
+SOCIAL_FETCH_TIMEOUT = 10  # seconds per request
+
 
 def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
@@ -89,6 +95,7 @@ ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
     "SESSION_COOKIE_SECURE": ("SESSION_COOKIE_SECURE", _flag),
     "RATELIMIT_STORAGE_URI": ("RATELIMIT_STORAGE_URI", str),
     "TASK_QUEUE_URL": ("TASK_QUEUE_URL", str),
+    "BLUESKY_APPVIEW_URL": ("BLUESKY_APPVIEW_URL", str),
     "MAIL_BACKEND": ("MAIL_BACKEND", str),
     "MAIL_SERVER": ("MAIL_SERVER", str),
     "MAIL_PORT": ("MAIL_PORT", int),

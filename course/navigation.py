@@ -16,11 +16,12 @@ from course.notifications.queries import unread_count_subquery
 
 NAVIGATION = {
     "learner": [("curriculum.index", _l("My course")), ("review.index", _l("My reviews")),
-                ("network.mine", _l("Network")), ("guidelines.mine", _l("Guidelines"))],
+                ("network.mine", _l("Network")), ("events.index", _l("Events")), ("guidelines.mine", _l("Guidelines"))],
     "trainer": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
-                ("trainer_material.index", _l("Trainer material")), ("review.index", _l("My reviews")),
+                ("trainer_material.index", _l("Trainer material")), ("events.index", _l("Events")),
+                ("review.index", _l("My reviews")),
                 ("mail.outbox", _l("Outbox"))],
-    "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
+    "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")), ("events.index", _l("Events")),
               ("mail.outbox", _l("Outbox"))],
 }
 

@@ -64,3 +64,6 @@ def _enqueue_delivery(session) -> None:
 @sa.event.listens_for(db.session, "after_soft_rollback")
 def _forget_delivery(session, _previous_transaction) -> None:
     session.info.pop(DELIVERY_PENDING, None)
+
+
+from course.events import tasks as _event_tasks  # noqa: E402, F401  (fetching and deleting outside posts)

@@ -70,6 +70,7 @@ def test_users_create_explains_mistakes(runner, learner):
 
 
 def test_the_demo_has_a_network_and_a_feed(runner, client, auth):
+    from course.events.models import WallPost
     from course.network.models import Presence, Publication
 
     assert runner.invoke(args=["seed-demo"]).exit_code == 0
@@ -82,5 +83,14 @@ def test_the_demo_has_a_network_and_a_feed(runner, client, auth):
     assert "Lea Hoffmann" in network and "mastodon-follows.csv" in network
     feed = client.get(f"/cohorts/{cohort.id}/feed").get_data(as_text=True)
     assert publications[-1].url in feed and "Support a colleague" in feed
-    assert runner.invoke(args=["seed-demo"]).exit_code == 0
+    again = runner.invoke(args=["seed-demo"])
+    assert again.exit_code == 0
     assert len(db.session.scalars(sa.select(Publication)).all()) == len(publications)
+    wall = again.output.split("(no sign-in; a new link each start): ", 1)[1].split()[0]
+    auth.logout()
+    page = client.get(wall.removeprefix("http://127.0.0.1:5000")).get_data(as_text=True)
+    assert "#DemoDigitalDay" in page and "works council" in page and "Looking forward" not in page
+    auth.login("trainer@demo.example", DEMO_PASSWORD)
+    event_id = db.session.scalar(sa.select(WallPost.event_id))
+    queue = client.get(f"/events/{event_id}/moderation").get_data(as_text=True)
+    assert "Looking forward to the #DemoDigitalDay talks" in queue

@@ -8,6 +8,7 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
+from course.demo.events import seed_demo_event
 from course.demo.guidelines import seed_demo_guidelines
 from course.demo.network import seed_demo_network
 from course.demo.progress import COURSE_DAYS, seed_demo_progress
@@ -49,10 +50,11 @@ DEMO_PEOPLE = [
 ]
 
 
-def seed_demo() -> tuple[Organisation, list[User]]:
+def seed_demo() -> tuple[Organisation, list[User], str]:
     """Create the demo organisation and its people where they are missing.
 
-    Running it again changes nothing: existing accounts keep their passwords.
+    Running it again changes nothing but the demo wall's secret link: existing accounts keep their passwords.
+    Returns the organisation, its people and the wall's new secret.
     """
     organisation = services.find_organisation(DEMO_ORGANISATION)
     if organisation is None:
@@ -74,8 +76,10 @@ def seed_demo() -> tuple[Organisation, list[User]]:
     seed_demo_progress({user.email: user for user in users if user.is_learner})
     seed_demo_reviews(cohort)
     seed_demo_network(cohort)
+    trainer = next((user for user in users if user.role == Role.TRAINER), None)
+    wall_token = seed_demo_event(cohort, trainer.id if trainer else None)
     seed_demo_guidelines(organisation, {user.email: user for user in users})
-    return organisation, users
+    return organisation, users, wall_token
 
 
 def _seed_cohort(organisation: Organisation, learners: list[User]) -> Cohort:

@@ -58,6 +58,6 @@ def seed_demo_network(cohort: Cohort) -> None:
     if sam is not None and lea is not None:
         services.set_mark(FollowMark, sam, lea.id, True)
     others = [p for p in published if sam is not None and p.user_id != sam.id]
-    if others:
+    if sam is not None and others:
         services.set_mark(ReplyMark, sam, others[0].id, True)
     db.session.flush()

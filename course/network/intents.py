@@ -42,6 +42,14 @@ def compose_url(platform: str, text: str, *, mastodon_host: str | None = None, l
     return None
 
 
+def first_link(text: str) -> str | None:
+    """The first web link in ``text``: what LinkedIn's share screen can be given."""
+    for word in text.split():
+        if word.startswith(("https://", "http://")):
+            return word.rstrip(".,;:!?)")
+    return None
+
+
 def fits(platform: str, text: str) -> bool:
     """Whether ``text`` is within ``platform``'s limit, counted as the platform counts."""
     found = PLATFORMS[platform]

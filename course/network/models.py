@@ -81,6 +81,8 @@ class Publication(Model):
     draft_id: Mapped[int | None] = mapped_column(sa.ForeignKey("drafts.id", ondelete="SET NULL"), index=True)
     # The cohort whose feed shows it: the author's when they published; none to keep it out of every feed.
     cohort_id: Mapped[int | None] = mapped_column(sa.ForeignKey("cohorts.id", ondelete="SET NULL"), index=True)
+    # The event it was written for, whose wall may show it.
+    event_id: Mapped[int | None] = mapped_column(sa.ForeignKey("events.id", ondelete="SET NULL"), index=True)
     platform: Mapped[str] = mapped_column(sa.String(20))
     text: Mapped[str] = mapped_column(sa.Text)
     url: Mapped[str] = mapped_column(sa.String(500))

@@ -57,8 +57,9 @@ def save_presences(user: User, addresses: dict[str, str], visibility: Visibility
     db.session.add(profile)
 
 
-def publish(user: User, draft: Draft, platform: str, text: str, link: str) -> Publication:
-    """Keep the live post at ``link``: ``text`` as published on ``platform`` from ``draft``.
+def publish(user: User, draft: Draft | None, platform: str, text: str, link: str,
+            event_id: int | None = None) -> Publication:
+    """Keep the live post at ``link``: ``text`` as published on ``platform``, from ``draft`` or for an event.
 
     The link must be a post URL of ``platform`` and, where the URL shows an account, the one the person
     added under their presences. The post joins the feed of the person's cohort unless it is closed.
@@ -74,8 +75,8 @@ def publish(user: User, draft: Draft, platform: str, text: str, link: str) -> Pu
         raise NetworkError({"link": _("You have already added this post.")})
     own = membership(user)
     cohort_id = own.cohort_id if own is not None and not own.cohort.is_closed else None
-    publication = Publication(user_id=user.id, draft_id=draft.id, cohort_id=cohort_id, platform=platform,
-                              text=clean_user_text(text), url=url)
+    publication = Publication(user_id=user.id, draft_id=draft.id if draft else None, cohort_id=cohort_id,
+                              event_id=event_id, platform=platform, text=clean_user_text(text), url=url)
     db.session.add(publication)
     return publication
 

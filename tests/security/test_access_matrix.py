@@ -4,6 +4,8 @@ Organisation A holds the objects; "other trainer" and "other learner" belong
 to organisation B and must see nothing of A. A route added without a row here
 fails ``test_matrix_covers_every_route``.
 """
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
@@ -13,6 +15,8 @@ from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.services import save_draft
+from course.events.models import Event, Source, WallPost
+from course.events.services import new_wall_link
 from course.extensions import db
 from course.guidelines.services import publish, start_draft
 from course.mail.services import send_mail
@@ -33,6 +37,9 @@ STAFF_OF_HOME = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "othe
 HOME_ORGANISATION = {"anonymous": LOGIN, "other_trainer": 404, "other_learner": 404, "*": 200}
 # Building them: the home trainer (and leadership learners, tested in tests/guidelines); staff and admins read.
 BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
+
+# Events: their planners and moderators are the home staff; another organisation learns nothing, its learners too.
+EVENT_STAFF = {**STAFF_OF_HOME, "other_learner": 404}
 
 # The trainer material is the same for every trainer; learners and admins are refused.
 TRAINERS = {"anonymous": LOGIN, "trainer": 200, "other_trainer": 200, "*": 403}
@@ -159,6 +166,22 @@ MATRIX = [
     ("GET", "/cohorts/{cohort}/feed", None, HOME_ORGANISATION),
     ("POST", "/cohorts/{cohort}/feed/{publication}/replied", {"marked": "1"},
      {**HOME_ORGANISATION, "learner": 302, "*": 403}),
+    # Events: planned by staff (and leadership learners, tested in tests/events); the wall opens by its secret.
+    ("GET", "/events/", None, {"anonymous": LOGIN, "*": 200}),
+    ("GET", "/events/new/{organisation}", None, EVENT_STAFF),
+    ("POST", "/events/new/{organisation}", {}, {**EVENT_STAFF, "trainer": 422, "admin": 422}),
+    ("GET", "/events/{event}", None, HOME_ORGANISATION),
+    ("GET", "/events/{event}/edit", None, EVENT_STAFF),
+    ("POST", "/events/{event}/edit", {}, {**EVENT_STAFF, "trainer": 422, "admin": 422}),
+    ("POST", "/events/{event}/consent", {"agreed": "y"}, {**HOME_ORGANISATION, "learner": 302, "*": 403}),
+    ("POST", "/events/{event}/post", {}, {**HOME_ORGANISATION, "learner": 422, "*": 403}),
+    ("GET", "/events/{event}/moderation", None, EVENT_STAFF),
+    ("POST", "/events/{event}/posts/{wall_post}/show", {}, {**EVENT_STAFF, "trainer": 302, "admin": 302}),
+    ("POST", "/events/{event}/wall/blank", {}, {**EVENT_STAFF, "trainer": 302, "admin": 302}),
+    ("POST", "/events/{event}/wall/link", {}, EVENT_STAFF),
+    ("POST", "/events/{event}/wall/revoke", {}, {**EVENT_STAFF, "trainer": 302, "admin": 302}),
+    ("GET", "/wall/{wall_token}", None, {"*": 200}),
+    ("GET", "/wall/{wall_token}/posts", None, {"*": 200}),
     ("GET", "/cohorts/{cohort}/close", None, STAFF_OF_HOME),
     ("POST", "/cohorts/{cohort}/close", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
 ]
@@ -171,7 +194,9 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>", "{member}": "<int:user_id>",
                 "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>",
                 "{own_publication}": "<int:publication_id>", "{publication}": "<int:publication_id>",
-                "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>"}
+                "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>", "{event}": "<int:event_id>",
+                "{wall_post}": "<int:post_id>", "/show": "/<any(show, pin, hide, wait):action>",
+                "{wall_token}": "<token>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -263,7 +288,17 @@ def _network(cohort, own, peers) -> dict:
                     for draft in (own, peers)]
     db.session.add_all(publications)
     db.session.commit()
-    return {"own_publication": publications[0].id, "publication": publications[1].id, "peer": peers.user_id}
+    event = Event(organisation_id=cohort.organisation_id, name="Matrix day", hashtag="#MatrixDay", cohorts=[cohort],
+                  starts_at=utcnow() - timedelta(hours=1), ends_at=utcnow() + timedelta(hours=5))
+    db.session.add(event)
+    db.session.flush()
+    post = WallPost(event_id=event.id, source=Source.MASTODON, external_id="matrix", author="@guest@social.example",
+                    text="From outside", url="https://social.example/@guest/1", posted_at=utcnow())
+    db.session.add(post)
+    token = new_wall_link(event)
+    db.session.commit()
+    return {"own_publication": publications[0].id, "publication": publications[1].id, "peer": peers.user_id,
+            "event": event.id, "wall_post": post.id, "wall_token": token}
 
 
 def _guidelines(organisation, trainer) -> dict:

@@ -8,7 +8,7 @@ from course.curriculum.content import Lesson
 from course.drafts.models import Draft
 from course.drafts.targets import parts_for
 from course.network.addresses import parse_mastodon
-from course.network.intents import Intent, intent_for
+from course.network.intents import Intent, first_link, intent_for
 from course.network.models import Publication
 from course.network.publishing.forms import PublishedForm
 from course.network.queries import presences_of, publications_of
@@ -38,13 +38,6 @@ class PublishPage:
     targets: list[PublishTarget]
 
 
-def _first_link(text: str) -> str | None:
-    for word in text.split():
-        if word.startswith(("https://", "http://")):
-            return word.rstrip(".,;:!?)")
-    return None
-
-
 def publish_page(user: User, lesson: Lesson, language: str, draft: Draft,
                  failed: tuple[str, PublishedForm] | None = None) -> PublishPage:
     """One target per platform the post was written for (not the blog: it has no compose screen)."""
@@ -59,7 +52,7 @@ def publish_page(user: User, lesson: Lesson, language: str, draft: Draft,
         text = texts[part.key]
         address = presences.get(platform.key)
         host = parse_mastodon(address).host if platform.key == "mastodon" and address else None
-        intent = intent_for(platform.key, text, mastodon_host=host, link=_first_link(text))
+        intent = intent_for(platform.key, text, mastodon_host=host, link=first_link(text))
         form = failed[1] if failed is not None and failed[0] == platform.key else \
             PublishedForm(formdata=None, prefix=platform.key)
         targets.append(PublishTarget(platform, text, measure(text, platform.counting, platform.limit).length, intent,
