@@ -49,8 +49,8 @@ def _seed_posts(event: Event) -> None:
         [cohort.id for cohort in event.cohorts])).order_by(Publication.id).limit(2)))
     for number, publication in enumerate(publications):
         publication.event_id = event.id
-        post = services.admit_publication(event, publication)
-        post.state = PostState.PINNED if number == 0 else PostState.SHOWN
+        member_post = services.admit_publication(event, publication)
+        member_post.state = PostState.PINNED if number == 0 else PostState.SHOWN
     for number, (author, text, state) in enumerate(OUTSIDE):
         post = services.admit_outside(event, Source.BLUESKY if ".bsky." in author else Source.MASTODON,
                                       f"demo-{number}", author, text, f"https://social.example/@gast/{number + 1}",
