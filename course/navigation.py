@@ -21,7 +21,7 @@ NAVIGATION = {
                 ("trainer_material.index", _l("Trainer material")), ("review.index", _l("My reviews")),
                 ("mail.outbox", _l("Outbox"))],
     "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
-              ("mail.outbox", _l("Outbox"))],
+              ("trainer_material.index", _l("Trainer material")), ("mail.outbox", _l("Outbox"))],
 }
 
 
