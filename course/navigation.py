@@ -21,7 +21,8 @@ NAVIGATION = {
                 ("trainer_material.index", _l("Trainer material")), ("events.index", _l("Events")),
                 ("review.index", _l("My reviews")),
                 ("mail.outbox", _l("Outbox"))],
-    "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")), ("events.index", _l("Events")),
+    "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
+              ("trainer_material.index", _l("Trainer material")), ("events.index", _l("Events")),
               ("mail.outbox", _l("Outbox"))],
 }
 

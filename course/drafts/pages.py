@@ -86,6 +86,8 @@ def counting_hint(counting: str) -> str:
         "x": _("Counted as X counts: every link is 23 characters; emoji, Chinese, Japanese and Korean characters count twice."),
         "mastodon": _("Counted as Mastodon counts: every link is 23 characters, and @name@server counts as @name."),
         "graphemes": _("Counted as Bluesky counts: every character you see counts once, emoji included."),
+        "threads": _("Counted as Threads counts: every character you see counts once, but an emoji counts as several "
+                     "(its size in bytes, usually four)."),
         "characters": _("Every character counts once."),
         "words": _("Counted in words; there is no hard limit."),
     }[counting]

@@ -23,9 +23,10 @@ import regex
 X = "x"  # twitter-text v3: weighted code points, emoji 2, links 23
 FEDIVERSE = "mastodon"  # Mastodon and the fediverse: graphemes, links 23, remote mentions as @user
 GRAPHEMES = "graphemes"  # one per extended grapheme cluster
+THREADS = "threads"  # one per grapheme cluster, an emoji its UTF-8 bytes (Meta's Threads API documentation)
 CHARACTERS = "characters"  # one per code point
 WORDS = "words"  # runs of non-whitespace
-COUNTINGS = (X, FEDIVERSE, GRAPHEMES, CHARACTERS, WORDS)
+COUNTINGS = (X, FEDIVERSE, GRAPHEMES, THREADS, CHARACTERS, WORDS)
 
 
 class UnknownPlatform(ValueError):
@@ -48,8 +49,8 @@ PLATFORMS: dict[str, Platform] = {
         Platform("bluesky", "Bluesky", 300, GRAPHEMES),
         Platform("mastodon", "Mastodon", 500, FEDIVERSE),
         Platform("linkedin", "LinkedIn", 3000, CHARACTERS),
-        # Threads (Meta) counts what the reader sees, as Bluesky does; 500 per post as of 2026-12.
-        Platform("threads", "Threads", 500, GRAPHEMES),
+        # Threads (Meta): 500 per post as of 2026-12; Meta documents that an emoji counts as its UTF-8 bytes.
+        Platform("threads", "Threads", 500, THREADS),
         Platform("blog", "Blog", None, WORDS, word_range=(300, 900)),
     ]
 }
@@ -156,12 +157,14 @@ class _Counting:
     unit: str  # "grapheme", "code_point" or "word"
     tokens: _Tokens | None = None  # units matched before grapheme clusters are taken
     weighted: bool = False  # clusters weigh as on X instead of 1
+    emoji_bytes: bool = False  # an emoji cluster weighs its length in UTF-8 bytes instead of 1
 
 
 _COUNTINGS = {
     X: _Counting("grapheme", _Tokens(X_TOKENS, "i", {"url": URL_LENGTH}), weighted=True),
     FEDIVERSE: _Counting("grapheme", _Tokens(FEDIVERSE_TOKENS, "i", {"url": URL_LENGTH, "mention": "handle"})),
     GRAPHEMES: _Counting("grapheme"),
+    THREADS: _Counting("grapheme", emoji_bytes=True),
     CHARACTERS: _Counting("code_point"),
     WORDS: _Counting("word"),
 }
@@ -181,7 +184,8 @@ def client_rules() -> dict:
     """Everything ``static/js/counting.js`` needs, as JSON-serialisable data.
 
     ``countings`` maps a counting mode to its unit (``grapheme``, ``code_point``,
-    ``word``), whether clusters are weighted as on X, and the token pattern matched
+    ``word``), whether clusters are weighted as on X, whether an emoji cluster weighs its
+    UTF-8 bytes, and the token pattern matched
     before clusters: ``source`` and ``flags`` for ``new RegExp(source, flags + "gu")``
     and ``weights`` per named top-level group, a number or the name of the group
     whose length in code points is the weight. ``platforms`` gives each platform's
@@ -199,6 +203,7 @@ def client_rules() -> dict:
             key: {
                 "unit": counting.unit,
                 "weighted": counting.weighted,
+                "emoji_bytes": counting.emoji_bytes,
                 "tokens": None if counting.tokens is None else {
                     "source": counting.tokens.source,
                     "flags": counting.tokens.flags,
@@ -246,8 +251,10 @@ def _code_point_weight(code_point: int) -> int:
     return DEFAULT_WEIGHT
 
 
-def _cluster_weight(cluster: str, weighted: bool) -> int:
-    if not weighted:
+def _cluster_weight(cluster: str, counting: _Counting) -> int:
+    if counting.emoji_bytes and _EMOJI.search(cluster):
+        return len(cluster.encode("utf-8"))
+    if not counting.weighted:
         return 1
     if _EMOJI.search(cluster):
         return EMOJI_WEIGHT
@@ -255,10 +262,10 @@ def _cluster_weight(cluster: str, weighted: bool) -> int:
     return sum(_code_point_weight(ord(char)) for char in unicodedata.normalize("NFC", cluster))
 
 
-def _clusters(text: str, start: int, end: int, weighted: bool) -> Iterator[tuple[int, int]]:
+def _clusters(text: str, start: int, end: int, counting: _Counting) -> Iterator[tuple[int, int]]:
     # Segment the stretch between tokens on its own, exactly as the browser does.
     for match in _GRAPHEME.finditer(text[start:end]):
-        yield start + match.start(), _cluster_weight(match.group(), weighted)
+        yield start + match.start(), _cluster_weight(match.group(), counting)
 
 
 def _token_weight(match: Any, weights: dict[str, int | str]) -> int:
@@ -278,10 +285,10 @@ def _units(text: str, counting: _Counting, tokens: Any) -> Iterator[tuple[int, i
         position = 0
         if tokens is not None and counting.tokens is not None:
             for match in tokens.finditer(text):
-                yield from _clusters(text, position, match.start(), counting.weighted)
+                yield from _clusters(text, position, match.start(), counting)
                 yield match.start(), _token_weight(match, counting.tokens.weights)
                 position = match.end()
-        yield from _clusters(text, position, len(text), counting.weighted)
+        yield from _clusters(text, position, len(text), counting)
 
 
 def measure(text: str, counting: str, limit: int | None) -> Measure:

@@ -1,15 +1,12 @@
-"""The trainer material: read in the app, printed as PDF. Trainers only, decided here on the server."""
+"""The trainer material: read in the app, printed as PDF. For staff (trainers and admins), decided here on the server."""
 from flask import abort, render_template
 from flask_babel import get_locale
 
-from course.accounts.models import Role
 from course.curriculum.library import lessons
 from course.downloads import download
-from course.permissions import role_required
+from course.permissions import staff_required
 from course.trainer_material import bp, pages
 from course.trainer_material.export import circle_pdf, session_pdf
-
-trainer_required = role_required(Role.TRAINER)
 
 
 def _language() -> str:
@@ -24,20 +21,20 @@ def _session_or_404(stage_key: str) -> pages.SessionPage:
 
 
 @bp.get("/")
-@trainer_required
+@staff_required
 def index():
     return render_template("trainer_material/index.html",
                            sessions=pages.session_pages(lessons.curriculum, _language()))
 
 
 @bp.get("/sessions/<stage_key>")
-@trainer_required
+@staff_required
 def session(stage_key: str):
     return render_template("trainer_material/session.html", page=_session_or_404(stage_key))
 
 
 @bp.get("/sessions/<stage_key>/session-plan.pdf")
-@trainer_required
+@staff_required
 def session_export(stage_key: str):
     page = _session_or_404(stage_key)
     return download(session_pdf(page, _language()), "application/pdf",
@@ -45,13 +42,13 @@ def session_export(stage_key: str):
 
 
 @bp.get("/circle-guide")
-@trainer_required
+@staff_required
 def circle():
     return render_template("trainer_material/circle.html", guide=pages.circle_page(_language()))
 
 
 @bp.get("/circle-guide.pdf")
-@trainer_required
+@staff_required
 def circle_export():
     return download(circle_pdf(pages.circle_page(_language()), _language()), "application/pdf",
                     f"circle-guide-{_language()}.pdf")

@@ -8,6 +8,7 @@
  */
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+const utf8 = new TextEncoder();
 
 let rules = null;
 let compiled = null;
@@ -47,8 +48,11 @@ function codePointWeight(codePoint) {
   return rules.code_point_weights.default;
 }
 
-function clusterWeight(cluster, weighted) {
-  if (!weighted) {
+function clusterWeight(cluster, spec) {
+  if (spec.emoji_bytes && compiled.emoji.test(cluster)) {
+    return utf8.encode(cluster).length;
+  }
+  if (!spec.weighted) {
     return 1;
   }
   if (compiled.emoji.test(cluster)) {
@@ -62,10 +66,10 @@ function clusterWeight(cluster, weighted) {
   return weight;
 }
 
-function* clusters(text, start, end, weighted) {
+function* clusters(text, start, end, spec) {
   // Segment the stretch between tokens on its own, exactly as the server does.
   for (const { segment, index } of graphemes.segment(text.slice(start, end))) {
-    yield [start + index, clusterWeight(segment, weighted)];
+    yield [start + index, clusterWeight(segment, spec)];
   }
 }
 
@@ -95,19 +99,19 @@ function* units(text, counting) {
     const tokens = compiled.tokens[counting];
     if (tokens) {
       for (const match of text.matchAll(tokens)) {
-        yield* clusters(text, position, match.index, spec.weighted);
+        yield* clusters(text, position, match.index, spec);
         yield [match.index, tokenWeight(match, spec.tokens.weights)];
         position = match.index + match[0].length;
       }
     }
-    yield* clusters(text, position, text.length, spec.weighted);
+    yield* clusters(text, position, text.length, spec);
   }
 }
 
 /**
  * How long `text` is in `counting` units, and where it first runs over `limit`.
  * @param {string} text
- * @param {string} counting "x" | "mastodon" | "graphemes" | "characters" | "words"
+ * @param {string} counting "x" | "mastodon" | "graphemes" | "threads" | "characters" | "words"
  * @param {number|null} limit
  * @returns {{length: number, limit: number|null, overflowAt: number|null}}
  */

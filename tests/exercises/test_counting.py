@@ -195,11 +195,18 @@ BLUESKY_ROWS = rows(
 
 THREADS_ROWS = rows(
     "threads",
-    # 500, one per grapheme cluster like Bluesky; links in full
-    ("zwj-family", FAMILY, 1),
+    # 500, one per grapheme cluster, but an emoji weighs its UTF-8 bytes (Meta's Threads API documentation,
+    # "Emojis are counted as the number of UTF-8 bytes"); links in full
+    ("wave", "Hallo \U0001F44B", 10),
+    ("zwj-family", FAMILY, 25),
+    ("flag", FLAG_DE, 8),
+    ("keycap", KEYCAP_1, 7),
+    ("skin-tone", THUMBS_UP_MEDIUM, 8),
     ("umlauts-nfd", GREETING_NFD, 14),
+    ("cjk", "日本語", 3),
     ("link-in-full", "https://example.com/kurs", 24),
-    ("fits-500", "x" * 499 + FAMILY, 500),
+    ("fits-500", "x" * 475 + FAMILY, 500),
+    ("overflow-at-a-family", "x" * 476 + FAMILY, 501, 476),
     ("overflow-501", "x" * 501, 501, 500),
 )
 
@@ -312,7 +319,7 @@ def test_platforms_keep_their_names_and_limits():
         "bluesky": ("Bluesky", 300, "graphemes"),
         "mastodon": ("Mastodon", 500, "mastodon"),
         "linkedin": ("LinkedIn", 3000, "characters"),
-        "threads": ("Threads", 500, "graphemes"),
+        "threads": ("Threads", 500, "threads"),
         "blog": ("Blog", None, "words"),
     }
     assert PLATFORMS["blog"].word_range == (300, 900)

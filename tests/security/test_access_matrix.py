@@ -41,8 +41,8 @@ BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
 # Events: their planners and moderators are the home staff; another organisation learns nothing, its learners too.
 EVENT_STAFF = {**STAFF_OF_HOME, "other_learner": 404}
 
-# The trainer material is the same for every trainer; learners and admins are refused.
-TRAINERS = {"anonymous": LOGIN, "trainer": 200, "other_trainer": 200, "*": 403}
+# The trainer material is the same for all staff, trainers of any organisation and admins; learners are refused.
+ALL_STAFF = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "*": 200}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -145,11 +145,11 @@ MATRIX = [
     ("POST", "/guidelines/{organisation}/acknowledgements/remind", {},
      {**HOME_ORGANISATION, "learner": 403, "trainer": 302, "admin": 302}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
-    ("GET", "/trainer-material/", None, TRAINERS),
-    ("GET", "/trainer-material/sessions/{stage}", None, TRAINERS),
-    ("GET", "/trainer-material/sessions/{stage}/session-plan.pdf", None, TRAINERS),
-    ("GET", "/trainer-material/circle-guide", None, TRAINERS),
-    ("GET", "/trainer-material/circle-guide.pdf", None, TRAINERS),
+    ("GET", "/trainer-material/", None, ALL_STAFF),
+    ("GET", "/trainer-material/sessions/{stage}", None, ALL_STAFF),
+    ("GET", "/trainer-material/sessions/{stage}/session-plan.pdf", None, ALL_STAFF),
+    ("GET", "/trainer-material/circle-guide", None, ALL_STAFF),
+    ("GET", "/trainer-material/circle-guide.pdf", None, ALL_STAFF),
     # The network: one's own presences; publishing one's own submitted post; a cohort's network and feed.
     ("GET", "/network/me", None, {"anonymous": LOGIN, "*": 200}),
     ("POST", "/network/me", {}, {"anonymous": LOGIN, "*": 200}),  # nothing chosen: the form again
