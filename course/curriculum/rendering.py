@@ -12,7 +12,8 @@ from course.curriculum.content import LessonText
 LESSON_SCHEME = "lesson:"
 PAGE_SCHEME = "page:"
 # ``page:name`` links in lessons lead to the app's own pages that a lesson speaks of.
-PAGES = {"network": "network.mine", "presences": "network.presences", "feed": "network.my_feed"}
+PAGES = {"network": "network.mine", "presences": "network.presences", "feed": "network.my_feed",
+         "events": "events.index"}
 
 
 class _LessonLinks(Treeprocessor):
