@@ -61,11 +61,13 @@ lessons-check: install
 	SECRET_KEY=lessons-check $(FLASK) lessons check
 
 # Throughput of a lesson page against a bare Flask baseline, both under gunicorn; then time and
-# SQL statements of review allocation and rebalancing for 1,000 learners and 5,000 submissions.
+# SQL statements of review allocation and rebalancing for 1,000 learners and 5,000 submissions; the dashboard
+# of 2,000 learners; the event wall with 500 posts and how soon an approval shows on it.
 benchmark: install-dev translations
 	$(BIN)/python benchmarks/lesson_page.py $(ARGS)
 	$(BIN)/python benchmarks/review_allocation.py
 	$(BIN)/python benchmarks/dashboard.py
+	$(BIN)/python benchmarks/wall.py
 
 # Refresh the README's screenshots from the browser tests.
 screenshots: install-dev translations system-deps
