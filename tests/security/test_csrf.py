@@ -24,6 +24,11 @@ def _concrete(path: str) -> str:
         .replace("<key>", "disclosure")
         .replace("<slug>", "connection-not-detox")
         .replace("<token>", "some-token")
+        .replace("<int:publication_id>", "1")
+        .replace("<int:event_id>", "1")
+        .replace("<int:post_id>", "1")
+        .replace("<any(show, pin, hide, wait):action>", "show")
+        .replace("<platform>", "x")
     )
 
 
