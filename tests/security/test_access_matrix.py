@@ -4,12 +4,14 @@ Organisation A holds the objects; "other trainer" and "other learner" belong
 to organisation B and must see nothing of A. A route added without a row here
 fails ``test_matrix_covers_every_route``.
 """
+from datetime import timedelta
+
 import pytest
 import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
 from course.accounts.services import create_organisation, create_user
-from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.cohorts.models import Circle, Cohort, CohortMember, Pacing
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.services import save_draft
@@ -19,6 +21,7 @@ from course.mail.services import send_mail
 from course.review.models import Review
 from course.review.services import save_review
 from course.review.submission import submit_draft
+from course.rounds.models import CircleRound
 from tests.conftest import PASSWORD, csrf_token, database_built_once
 from tests.page_checks import duplicate_ids
 
@@ -35,6 +38,10 @@ BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
 
 # The trainer material is the same for every trainer; learners and admins are refused.
 TRAINERS = {"anonymous": LOGIN, "trainer": 200, "other_trainer": 200, "*": 403}
+
+# A round of the learner's circle: its members read and write; other learners get 404, staff 403.
+CIRCLE = {"anonymous": LOGIN, "learner": 200, "other_learner": 404, "*": 403}
+LEARNERS = {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -110,6 +117,22 @@ MATRIX = [
     ("POST", "/cohorts/{cohort}/reminders", {"days": "7"}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("GET", "/cohorts/{cohort}/learners/{member}", None, STAFF_OF_HOME),
     ("POST", "/cohorts/{cohort}/learners/{member}/remind", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    # The trainer's view of the survey: aggregates only, for the cohort's own trainer.
+    ("GET", "/cohorts/{cohort}/survey-shift", None, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/survey-shift.csv", None, STAFF_OF_HOME),
+    # A circle's rounds: for the circle's members only; staff are refused, anyone outside the circle learns nothing.
+    # The learner's circle has a round running: the list leads to it, and starting another is refused.
+    ("GET", "/circle/rounds", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 200, "*": 403}),
+    ("POST", "/circle/rounds", {}, {"anonymous": LOGIN, "learner": 302, "other_learner": 404, "*": 403}),
+    ("GET", "/circle/rounds/{round}", None, CIRCLE),
+    ("GET", "/circle/rounds/{foreign_round}", None, {**CIRCLE, "learner": 404}),
+    ("GET", "/circle/rounds/{round}/goal", None, CIRCLE),
+    ("POST", "/circle/rounds/{round}/goal", {}, CIRCLE),  # nothing typed: the form again
+    ("POST", "/circle/rounds/{foreign_round}/goal", {"text": "Mine now."}, {**CIRCLE, "learner": 404}),
+    ("POST", "/circle/rounds/{round}/check-ins", {}, CIRCLE),
+    ("POST", "/circle/rounds/{foreign_round}/check-ins", {"note": "Hello."}, {**CIRCLE, "learner": 404}),
+    ("GET", "/surveys/follow-up", None, LEARNERS),
+    ("POST", "/surveys/follow-up", {}, LEARNERS),  # not open yet for them: the page says when
     ("GET", "/guidelines/", None, {"anonymous": LOGIN, "*": 302}),
     ("GET", "/guidelines/{organisation}", None, HOME_ORGANISATION),
     ("POST", "/guidelines/{organisation}/acknowledge/{published}", {},
@@ -150,7 +173,8 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{review}": "<int:review_id>", "{rated}": "<int:review_id>", "{draft}": "<int:draft_id>",
                 "{published}": "<int:number>", "{drafted}": "<int:number>", "{section}": "<key>",
                 "guidelines.pdf": "guidelines.<any(md, html, pdf):extension>", "{member}": "<int:user_id>",
-                "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>"}
+                "learners.csv": "<any(learners, lessons):kind>.csv", "{stage}": "<stage_key>",
+                "{round}": "<int:round_id>", "{foreign_round}": "<int:round_id>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -192,7 +216,8 @@ def _build_world() -> dict:
     db.session.commit()
     ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing", "stage": "listening",
            "post": "connection-not-detox", **_reviews(people["learner"], person(Role.LEARNER, home)),
-           **_guidelines(home, people["trainer"])}
+           **_guidelines(home, people["trainer"]),
+           **_rounds(people["learner"], [person(Role.LEARNER, home), person(Role.LEARNER, home)])}
     return {"emails": {role: user.email for role, user in people.items()}, "ids": ids}
 
 
@@ -231,6 +256,22 @@ def _reviews(learner, peer) -> dict:
     db.session.commit()
     return {"cohort": cohort.id, "member": learner.id, "review": by[(drafts[peer.id].id, learner.id)].id, "rated": rated.id,
             "draft": drafts[peer.id].id}
+
+
+def _rounds(learner, others) -> dict:
+    """The learner's circle (with their peer) and a circle of two others, each with a round running."""
+    cohort = db.session.scalar(sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == learner.id))
+    own, foreign = Circle(cohort=cohort, number=1), Circle(cohort=cohort, number=2)
+    db.session.add_all([own, foreign])
+    for member in cohort.members:
+        member.circle = own
+    cohort.members += [CohortMember(user=other, circle=foreign) for other in others]
+    now = utcnow()
+    rounds = [CircleRound(circle=circle, number=1, started_at=now, ends_at=now + timedelta(days=90))
+              for circle in (own, foreign)]
+    db.session.add_all(rounds)
+    db.session.commit()
+    return {"round": rounds[0].id, "foreign_round": rounds[1].id}
 
 
 def _guidelines(organisation, trainer) -> dict:
