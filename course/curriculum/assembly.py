@@ -21,10 +21,12 @@ from course.curriculum.content import (
 )
 from course.curriculum.freshness import parse_month
 from course.curriculum.parsing import ParsedFile
+from course.curriculum.rendering import PAGES
 
 MIN_WORDS, MAX_WORDS = 400, 900
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 LESSON_LINK = re.compile(r"\]\(lesson:([^)\s#]*)")
+PAGE_LINK = re.compile(r"\]\(page:([^)\s#]*)")
 BOX = re.compile(r"^!!!\s+(\S+)", re.MULTILINE)
 BOX_KINDS = {"try", "example", "do", "dont", "note"}
 TEXT_FIELDS = ("title", "summary", "takeaway")
@@ -284,6 +286,10 @@ def _check_links_and_surveys(lessons, english, translations, problems, invalid) 
                 elif source is not None and not _visible_to_readers(source, lessons[target]):
                     problems.add(path, f"link to lesson:{target}, which only the {lessons[target].track} track "
                                        "can open; not every reader of this lesson could follow it")
+            for target in PAGE_LINK.findall(parsed.body):
+                if target not in PAGES:
+                    problems.add(path, f"link to a page that does not exist: page:{target} "
+                                       f"(there are {', '.join(sorted(PAGES))})")
     for slug, (path, parsed) in english.items():
         exercise = parsed.front.get("exercise")
         if not isinstance(exercise, dict) or "compare_with" not in exercise:

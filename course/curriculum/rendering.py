@@ -10,10 +10,14 @@ from markdown.treeprocessors import Treeprocessor
 from course.curriculum.content import LessonText
 
 LESSON_SCHEME = "lesson:"
+PAGE_SCHEME = "page:"
+# The pages of the app a lesson may link to with ``page:name``: what a learner does after reading about it.
+PAGES = {"circle-rounds": "rounds.index", "follow-up-survey": "surveys.follow_up"}
 
 
 class _LessonLinks(Treeprocessor):
-    """Turns ``lesson:slug`` links into the lesson's URL and marks boxes as notes."""
+    """Turns ``lesson:slug`` links into the lesson's URL, ``page:name`` links into the page's, and marks boxes as
+    notes."""
 
     def __init__(self, md, link_for: Callable[[str], str]):
         super().__init__(md)
@@ -24,6 +28,8 @@ class _LessonLinks(Treeprocessor):
             href = element.get("href", "")
             if href.startswith(LESSON_SCHEME):
                 element.set("href", self.link_for(href[len(LESSON_SCHEME):]))
+            elif href.startswith(PAGE_SCHEME) and href[len(PAGE_SCHEME):] in PAGES:
+                element.set("href", url_for(PAGES[href[len(PAGE_SCHEME):]]))
         for element in root.iter("div"):
             classes = element.get("class", "").split()
             if "admonition" in classes:

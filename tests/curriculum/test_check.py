@@ -171,3 +171,10 @@ def test_link_to_a_lesson_some_readers_cannot_open(check, tree):
     path = tree.root / "en" / "alpha.md"  # for all tracks; beta is for staff only
     path.write_text(path.read_text() + "\nStaff read [beta](lesson:beta).\n")
     _fails_with(check, "lessons/en/alpha.md: link to lesson:beta, which only the staff track can open")
+
+
+def test_link_to_a_page_that_does_not_exist(check, tree):
+    path = tree.root / "en" / "beta.md"
+    path.write_text(path.read_text() + "\nSee [your circle](page:circle-rounds) and [the wall](page:wall).\n")
+    _fails_with(check, "lessons/en/beta.md: link to a page that does not exist: page:wall "
+                       "(there are circle-rounds, follow-up-survey)")
