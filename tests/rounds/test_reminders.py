@@ -68,7 +68,7 @@ def test_a_due_check_in_is_reminded_once_and_the_next_one_again(app, world):
 
     [message] = outbox_messages()
     assert message.recipient_id == cem.id
-    assert message.subject == "Ihr Kreis wartet auf Ihren Zwischenstand"
+    assert message.subject == "Ihre Feedbackgruppe wartet auf Ihren Zwischenstand"
     assert f"http://localhost/circle/rounds/{round_.id}" in message.body
 
     later = round_.started_at + 28 * DAY + timedelta(hours=1)
