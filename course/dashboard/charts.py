@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from babel.numbers import format_percent
 from flask_babel import format_decimal, get_locale, ngettext
@@ -204,7 +205,8 @@ def _format_value(value: float, percent: bool) -> str:
 
 def _percent(share: float) -> str:
     """A share as a percentage with at most one decimal, in the page's language."""
-    return format_percent(round(share * 100, 1) / 100, locale=get_locale(), decimal_quantization=False)
+    # As a decimal: the float round(…) / 100 would print its binary fraction, 33.299999999999997%.
+    return format_percent(Decimal(str(round(share * 100, 1))) / 100, locale=get_locale(), decimal_quantization=False)
 
 
 def format_share(share: float) -> str:
@@ -271,6 +273,7 @@ def funnel_chart(bars: list[tuple[str, int]], *, total: int, title: str, descrip
 GROUPED_FRAME = Frame(600, 290, left=52, top=56, right=592, bottom=250)
 SERIES_CLASSES = ("chart__bar--before", "chart__bar--after", "chart__bar--later")
 SERIES_FILLS = ("#9bb5b4", "#0f5c5a", "#b7791f")
+LEGEND_STEP = 200  # room for "90 Tage später" beside its swatch at a phone's text size
 
 
 @dataclass(frozen=True)
@@ -327,6 +330,6 @@ def grouped_bar_chart(groups: list[str], series: list[tuple[str, list[float]]], 
     x_ticks = tuple(Tick(round(frame.left + (index + 0.5) * slot, 1), label) for index, label in enumerate(groups))
     y_ticks = tuple(Tick(round(frame.bottom - value / top * (frame.bottom - frame.top), 1), _percent(value), "end")
                     for value in _multiples(step, top + 1e-9))
-    legend = tuple(LegendItem(label, frame.left + number * 170, SERIES_CLASSES[number], SERIES_FILLS[number])
+    legend = tuple(LegendItem(label, number * LEGEND_STEP, SERIES_CLASSES[number], SERIES_FILLS[number])
                    for number, (label, _shares) in enumerate(series))
     return GroupedBarChart(chart_id, title, description, frame, tuple(bars), x_ticks, y_ticks, legend, headers, rows)
