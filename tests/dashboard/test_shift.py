@@ -52,10 +52,10 @@ def test_five_people_who_answered_both_are_shown(client, auth, trainer, create_u
 
     assert "5 people answered both the first and the closing survey" in page
     assert page.count('class="chart__svg"') == 2  # one chart per scale question
-    assert "At the start (5 people)" in page and "At the end (5 people)" in page
+    assert '<th scope="row">People counted</th><td class="num">5</td><td class="num">5</td></tr>' in page
     assert "5 (100%)" in page  # everyone moved together
     assert "the mean moved from 2 to 5" in page
-    assert "90 days later (" not in page and "at least 5 people have answered all three" in page
+    assert "90 days later</th>" not in page and "at least 5 people have answered all three" in page
 
 
 def test_four_are_too_few(client, auth, trainer, create_user, organisation):
@@ -72,9 +72,10 @@ def test_the_follow_up_is_a_third_column_from_five_who_answered_all_three(client
                                                                          organisation):
     four = _cohort(create_user, organisation, before=6, closing=6, follow_up=4)
     five = _cohort(create_user, organisation, before=6, closing=6, follow_up=5)
-    assert "90 days later (" not in _page(client, auth, trainer, four)
+    assert "90 days later</th>" not in _page(client, auth, trainer, four)
     page = _page(client, auth, trainer, five)
-    assert "90 days later (5 people)" in page and page.count("chart__bar--later") >= 2
+    assert "90 days later</th>" in page and page.count("chart__bar--later") >= 2
+    assert '<th scope="row">People counted</th><td class="num">6</td><td class="num">6</td><td class="num">5</td>' in page
 
 
 def test_text_answers_are_never_shown(client, auth, trainer, create_user, organisation):

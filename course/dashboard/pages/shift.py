@@ -51,9 +51,9 @@ def _section(scale: ScaleShift, question: str, index: int) -> ScaleSection:
         return ScaleSection(question, None, "")
     columns = [scale.before, scale.closing] + ([scale.follow_up] if scale.follow_up else [])
     names = column_labels()[:len(columns)]
-    headers = (_("Answer"), *(_("%(label)s (%(num)d people)", label=name, num=c.people)
-                              for name, c in zip(names, columns, strict=True)))
-    rows = [Row(str(value), tuple(_figure(c, i) for c in columns)) for i, value in enumerate(scale.values)]
+    headers = (_("Answer"), *names)
+    rows = [Row(_("People counted"), tuple(format_decimal(c.people) for c in columns))]
+    rows += [Row(str(value), tuple(_figure(c, i) for c in columns)) for i, value in enumerate(scale.values)]
     rows += [Row(_("Mean"), tuple(_number(c.mean) for c in columns)),
              Row(_("Median"), tuple(_number(c.median) for c in columns))]
     description = _("Share of each answer at the start and at the end of the course, among the %(num)d people who "
