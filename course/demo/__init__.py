@@ -75,11 +75,11 @@ def seed_demo() -> tuple[Organisation, list[User]]:
             )
         users.append(user)
     by_email = {user.email: user for user in users}
-    seed_demo_alumni(organisation, by_email)
-    cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
+    cohort = _seed_cohort(organisation, [user for user in users if user.email in SPRING])
     seed_demo_progress({user.email: user for user in users if user.is_learner and user.email in SPRING})
     seed_demo_reviews(cohort)
     seed_demo_guidelines(organisation, {user.email: user for user in users})
+    seed_demo_alumni(organisation, by_email)
     return organisation, users
 
 
