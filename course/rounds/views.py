@@ -1,4 +1,6 @@
 """A circle's rounds after the course, for its members: start one, set a goal, check in."""
+from collections.abc import Callable
+
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -11,6 +13,7 @@ from course.forms import confirm_or_400
 from course.permissions import role_required
 from course.rounds import bp, queries, services
 from course.rounds.forms import CheckInForm, GoalForm
+from course.rounds.models import CircleRound
 from course.rounds.pages import round_page, rounds_page
 
 
@@ -63,17 +66,23 @@ def goal(round_id: int):
     form = GoalForm()
     if not form.validate_on_submit():
         return _goal_page(round_, form, prefilled=False, now=now)
+    return _change(round_, lambda: services.set_goal(round_, current_user, form.text.data, now),
+                   _("Your goal is saved. Your circle can read it now."))
+
+
+def _change(round_: CircleRound, change: Callable[[], object], done: str, anchor: str | None = None):
+    """Make ``change`` to the round and say ``done``, or say why it cannot be made; back to the round either way."""
     try:
-        services.set_goal(round_, current_user, form.text.data, now)
+        change()
     except services.RoundError as error:
         flash(str(error), "error")
         return redirect(url_for("rounds.show", round_id=round_.id))
     db.session.commit()
-    flash(_("Your goal is saved. Your circle can read it now."), "success")
-    return redirect(url_for("rounds.show", round_id=round_.id))
+    flash(done, "success")
+    return redirect(url_for("rounds.show", round_id=round_.id, _anchor=anchor))
 
 
-def _goal_page(round_, form: GoalForm, *, prefilled: bool, now):
+def _goal_page(round_: CircleRound, form: GoalForm, *, prefilled: bool, now):
     return render_template("rounds/goal.html", round=round_, form=form, prefilled=prefilled,
                            is_running=round_.is_running(now))
 
@@ -86,11 +95,5 @@ def check_in(round_id: int):
     form = CheckInForm()
     if not form.validate_on_submit():
         return render_template("rounds/round.html", page=round_page(current_user, round_, now, form))
-    try:
-        services.check_in(round_, current_user, form.note.data, now)
-    except services.RoundError as error:
-        flash(str(error), "error")
-        return redirect(url_for("rounds.show", round_id=round_.id))
-    db.session.commit()
-    flash(_("Your check-in is shared with your circle."), "success")
-    return redirect(url_for("rounds.show", round_id=round_.id, _anchor="check-ins"))
+    return _change(round_, lambda: services.check_in(round_, current_user, form.note.data, now),
+                   _("Your check-in is shared with your circle."), "check-ins")
