@@ -27,8 +27,10 @@ NAVIGATION = {
 }
 
 
-# Pages that belong under another item than their blueprint's: writing and feedback are part of the course.
-SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum",
+# Pages that belong under another item than their blueprint's: writing, feedback and the follow-up survey are part of
+# the course; the circle's rounds are with the circle, under My reviews.
+SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum", "rounds": "review",
+            "surveys": "curriculum",
             "cohorts": "home", "organisations": "home", "guidelines": "guidelines.mine",
             "network": "network.mine", "network.publish": "curriculum", "network.published": "curriculum"}
 

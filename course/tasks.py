@@ -1,4 +1,5 @@
-"""The background worker's jobs: delivering mail, retrying it, rebalancing overdue reviews.
+"""The background worker's jobs: delivering mail, retrying it, rebalancing overdue reviews, reminding circles of
+their check-ins and offering the follow-up survey.
 
 Mail is delivered right after the transaction that wrote it commits, and every minute for retries and
 for anything a lost task left behind: the outbox table, not the queue, is the record of what is due.
@@ -8,10 +9,13 @@ import logging
 import sqlalchemy as sa
 from huey import crontab
 
+from course.database import utcnow
 from course.extensions import db
 from course.mail.delivery import deliver_due
 from course.mail.services import DELIVERY_PENDING
 from course.review.assignment import rebalance_reviews
+from course.rounds.reminders import remind_due_check_ins
+from course.surveys.offers import offer_follow_ups
 from course.worker import app_task, huey
 
 log = logging.getLogger(__name__)
@@ -36,6 +40,24 @@ def rebalance_overdue_reviews() -> None:
     db.session.commit()
     if result.overdue:
         log.info("rebalance: %d overdue, %d reassigned, %d waiting", result.overdue, result.reassigned, result.waiting)
+
+
+@app_task(periodic=crontab(minute="5"))
+def remind_check_ins() -> None:
+    """Remind members of a running round whose check-in is due, once per due check-in."""
+    written = remind_due_check_ins(utcnow())
+    db.session.commit()
+    if written:
+        log.info("rounds: %d check-in reminders written", written)
+
+
+@app_task(periodic=crontab(minute="35"))
+def offer_follow_up_surveys() -> None:
+    """Offer the follow-up survey to everyone whose closing survey is 90 days old, once each."""
+    written = offer_follow_ups(utcnow())
+    db.session.commit()
+    if written:
+        log.info("surveys: %d follow-up surveys offered", written)
 
 
 def _deliver() -> None:

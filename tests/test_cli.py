@@ -18,26 +18,28 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     for email in ["admin@demo.example", "trainer@demo.example", "lea@demo.example", "sam@demo.example"]:
         assert email in result.output
     assert "vernetzt-demo" in result.output
-    assert _count(User) == 13
+    assert _count(User) == 21
     learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER)).all()
-    assert len(learners) == 11
-    assert sorted(u.track.value for u in learners).count("staff") == 10
+    assert len(learners) == 19
+    assert sorted(u.track.value for u in learners).count("staff") == 16
     assert find_user_by_email("lea@demo.example").track.value == "leadership"
     trainer = find_user_by_email("trainer@demo.example")
     assert [o.name for o in trainer.trained_organisations] == ["Demo GmbH"]
     for email in ["admin@demo.example", "trainer@demo.example", "sam@demo.example"]:
         assert authenticate(email, DEMO_PASSWORD) is not None
-    (cohort,) = db.session.scalars(sa.select(Cohort)).all()
-    assert cohort.organisation.name == "Demo GmbH" and not cohort.is_scheduled
-    assert sorted(m.user.email for m in cohort.members) == sorted(u.email for u in learners)
+    cohorts = {cohort.name: cohort for cohort in db.session.scalars(sa.select(Cohort))}
+    assert sorted(cohorts) == ["Autumn cohort", "Spring cohort"]
+    assert all(c.organisation.name == "Demo GmbH" and not c.is_scheduled for c in cohorts.values())
+    assert sorted(m.user.email for c in cohorts.values() for m in c.members) == sorted(u.email for u in learners)
+    assert len(cohorts["Spring cohort"].members) == 11
 
 
 def test_seed_demo_is_idempotent(runner):
     runner.invoke(args=["seed-demo"])
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0
-    assert _count(User) == 13 and _count(Organisation) == 1
-    assert _count(Cohort) == 1 and _count(CohortMember) == 11
+    assert _count(User) == 21 and _count(Organisation) == 1
+    assert _count(Cohort) == 2 and _count(CohortMember) == 19
 
 
 def test_users_create(runner, organisation):
@@ -77,7 +79,7 @@ def test_the_demo_has_a_network_and_a_feed(runner, client, auth):
     publications = db.session.scalars(sa.select(Publication)).all()
     assert len(publications) >= 3 and all(p.cohort_id is not None and "/status/" in p.url for p in publications)
     assert len({p.user_id for p in db.session.scalars(sa.select(Presence))}) >= 5
-    (cohort,) = db.session.scalars(sa.select(Cohort)).all()
+    cohort = db.session.scalar(sa.select(Cohort).where(Cohort.name == "Spring cohort"))
     auth.login("sam@demo.example", DEMO_PASSWORD)
     network = client.get(f"/cohorts/{cohort.id}/network").get_data(as_text=True)
     assert "Lea Hoffmann" in network and "mastodon-follows.csv" in network

@@ -4,15 +4,22 @@ from __future__ import annotations
 import sqlalchemy as sa
 from sqlalchemy.orm import joinedload
 
-from course.accounts.models import User
+from course.accounts.models import Organisation, User
 from course.cohorts.models import Cohort, CohortMember
 from course.extensions import db
-from course.permissions import get_scoped_or_404
+from course.permissions import get_scoped_or_404, scope_to_organisations
 
 
 def get_cohort_or_404(user: User, cohort_id: int) -> Cohort:
     """The cohort if it belongs to one of ``user``'s organisations; 404 otherwise, so ids reveal nothing."""
     return get_scoped_or_404(user, Cohort, cohort_id, Cohort.organisation_id)
+
+
+def cohorts_for(user: User) -> list[Cohort]:
+    """The cohorts of ``user``'s organisations, with their organisation, by organisation and name."""
+    statement = (sa.select(Cohort).join(Cohort.organisation).options(joinedload(Cohort.organisation))
+                 .order_by(Organisation.name, Cohort.name))
+    return list(db.session.scalars(scope_to_organisations(statement, Cohort.organisation_id, user)))
 
 
 def get_member_or_404(cohort: Cohort, user_id: int) -> CohortMember:

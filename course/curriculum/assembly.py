@@ -280,15 +280,16 @@ def _check_links_and_surveys(lessons, english, translations, problems, invalid) 
     for files in sources:
         for slug, (path, parsed) in files.items():
             source = lessons.get(slug)
-            for target in PAGE_LINK.findall(parsed.body):
-                if target not in PAGES:
-                    problems.add(path, f"link to a page that does not exist: page:{target} (known: {', '.join(PAGES)})")
             for target in LESSON_LINK.findall(parsed.body):
                 if target not in lessons:
                     problems.add(path, f"link to a lesson that does not exist: lesson:{target}")
                 elif source is not None and not _visible_to_readers(source, lessons[target]):
                     problems.add(path, f"link to lesson:{target}, which only the {lessons[target].track} track "
                                        "can open; not every reader of this lesson could follow it")
+            for target in PAGE_LINK.findall(parsed.body):
+                if target not in PAGES:
+                    problems.add(path, f"link to a page that does not exist: page:{target} "
+                                       f"(there are {', '.join(sorted(PAGES))})")
     for slug, (path, parsed) in english.items():
         exercise = parsed.front.get("exercise")
         if not isinstance(exercise, dict) or "compare_with" not in exercise:

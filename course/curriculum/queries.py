@@ -99,6 +99,11 @@ class CourseView:
     progress: CourseProgress
     is_preview: bool
 
+    @property
+    def has_reached_last_stage(self) -> bool:
+        """The last stage is open: the course is nearly behind this learner, and what comes after it begins."""
+        return not self.is_preview and bool(self.stages) and self.stages[-1].is_open
+
     def lesson_state(self, slug: str) -> tuple[StageState, LessonState] | None:
         for stage in self.stages:
             for state in stage.lessons:

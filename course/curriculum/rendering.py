@@ -11,9 +11,10 @@ from course.curriculum.content import LessonText
 
 LESSON_SCHEME = "lesson:"
 PAGE_SCHEME = "page:"
-# ``page:name`` links in lessons lead to the app's own pages that a lesson speaks of.
+# ``page:name`` links in lessons lead to the app's own pages that a lesson speaks of: what a learner does
+# after reading about it.
 PAGES = {"network": "network.mine", "presences": "network.presences", "feed": "network.my_feed",
-         "events": "events.index"}
+         "events": "events.index", "circle-rounds": "rounds.index", "follow-up-survey": "surveys.follow_up"}
 
 
 class _LessonLinks(Treeprocessor):
@@ -28,7 +29,7 @@ class _LessonLinks(Treeprocessor):
             href = element.get("href", "")
             if href.startswith(LESSON_SCHEME):
                 element.set("href", self.link_for(href[len(LESSON_SCHEME):]))
-            elif href.startswith(PAGE_SCHEME):
+            elif href.startswith(PAGE_SCHEME) and href[len(PAGE_SCHEME):] in PAGES:
                 element.set("href", url_for(PAGES[href[len(PAGE_SCHEME):]]))
         for element in root.iter("div"):
             classes = element.get("class", "").split()

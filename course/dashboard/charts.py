@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from babel.numbers import format_percent
 from flask_babel import format_decimal, get_locale, ngettext
@@ -204,7 +205,13 @@ def _format_value(value: float, percent: bool) -> str:
 
 def _percent(share: float) -> str:
     """A share as a percentage with at most one decimal, in the page's language."""
-    return format_percent(round(share * 100, 1) / 100, locale=get_locale(), decimal_quantization=False)
+    # As a decimal: the float round(…) / 100 would print its binary fraction, 33.299999999999997%.
+    return format_percent(Decimal(str(round(share * 100, 1))) / 100, locale=get_locale(), decimal_quantization=False)
+
+
+def format_share(share: float) -> str:
+    """A share (0 to 1) as the charts print it."""
+    return _percent(share)
 
 
 def completion_summary(points: list[tuple[date, float]], *, percent: bool = True) -> str:
@@ -259,3 +266,70 @@ def funnel_chart(bars: list[tuple[str, int]], *, total: int, title: str, descrip
                _("Share of %(total)s", total=format_decimal(total)))
     return BarChart(chart_id, title, description, frame, track, BAR_HEIGHT, track + 10, tuple(drawn), headers,
                     tuple(rows))
+
+
+# Answers side by side ------------------------------------------------------
+
+GROUPED_FRAME = Frame(600, 290, left=52, top=56, right=592, bottom=250)
+SERIES_CLASSES = ("chart__bar--before", "chart__bar--after", "chart__bar--later")
+SERIES_FILLS = ("#9bb5b4", "#0f5c5a", "#b7791f")
+LEGEND_STEP = 200  # room for "90 Tage später" beside its swatch at a phone's text size
+
+
+@dataclass(frozen=True)
+class GroupBar:
+    x: float
+    y: float
+    width: float
+    height: float
+    series: int
+    css_class: str
+    fill: str
+
+
+@dataclass(frozen=True)
+class LegendItem:
+    label: str
+    x: float
+    css_class: str
+    fill: str
+
+
+@dataclass(frozen=True)
+class GroupedBarChart(_Labelled):
+    frame: Frame
+    bars: tuple[GroupBar, ...]
+    x_ticks: tuple[Tick, ...]
+    y_ticks: tuple[Tick, ...]
+    legend: tuple[LegendItem, ...]
+    headers: tuple[str, ...]
+    rows: tuple[Row, ...]
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.bars
+
+
+def grouped_bar_chart(groups: list[str], series: list[tuple[str, list[float]]], *, title: str, description: str,
+                      chart_id: str, headers: tuple[str, ...], rows: tuple[Row, ...]) -> GroupedBarChart:
+    """Vertical bars side by side: for each of ``groups`` (e.g. the answers of a scale) one bar per series
+    (a label and a share from 0 to 1 per group), on a percentage axis; ``rows`` give the figures as a table."""
+    frame = GROUPED_FRAME
+    top = max([share for _label, shares in series for share in shares] + [0.01])
+    step = _nice_step(top * 100 / 4, True) / 100
+    top = step * math.ceil(top / step - 1e-9)
+    slot = (frame.right - frame.left) / max(len(groups), 1)
+    width = slot * 0.8 / max(len(series), 1)
+    bars = []
+    for index in range(len(groups)):
+        for number, (_label, shares) in enumerate(series):
+            height = (frame.bottom - frame.top) * min(shares[index] / top, 1)
+            x = frame.left + index * slot + slot * 0.1 + number * width
+            bars.append(GroupBar(round(x, 1), round(frame.bottom - height, 1), round(width, 1), round(height, 1),
+                                 number, SERIES_CLASSES[number], SERIES_FILLS[number]))
+    x_ticks = tuple(Tick(round(frame.left + (index + 0.5) * slot, 1), label) for index, label in enumerate(groups))
+    y_ticks = tuple(Tick(round(frame.bottom - value / top * (frame.bottom - frame.top), 1), _percent(value), "end")
+                    for value in _multiples(step, top + 1e-9))
+    legend = tuple(LegendItem(label, number * LEGEND_STEP, SERIES_CLASSES[number], SERIES_FILLS[number])
+                   for number, (label, _shares) in enumerate(series))
+    return GroupedBarChart(chart_id, title, description, frame, tuple(bars), x_ticks, y_ticks, legend, headers, rows)

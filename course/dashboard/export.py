@@ -11,14 +11,16 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from flask_babel import get_locale
+from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 
 from course.curriculum.content import Curriculum
 from course.dashboard.attention import REASONS, Attention
 from course.dashboard.progress import CohortProgress, LearnerProgress
+from course.dashboard.shift import CohortShift
 from course.dashboard.states import STATUS_LABELS
 from course.dates import format_for_export
+from course.surveys.series import SurveySeries
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SEPARATORS = {"de": ";"}
@@ -79,4 +81,24 @@ def lessons_csv(progress: CohortProgress, curriculum: Curriculum) -> bytes:
     titles = {slug: lesson.text(language).title for slug, lesson in curriculum.lessons.items()}
     rows = ([*_person(learner), places[slug][0].title(language), places[slug][1], titles[slug], labels[status]]
             for learner in progress.learners for slug, status in learner.statuses.items())
+    return to_csv(header, rows)
+
+
+def shift_csv(shift: CohortShift, series: SurveySeries) -> bytes:
+    """The survey's shift as the page shows it: per scale question and answer how many gave it, then mean and
+    median; a question with too few answers says so and gives no figure."""
+    language = str(get_locale())
+    texts = series.closing.text(language).exercise["questions"]
+    header = [_("Question"), _("Answer"), _("At the start"), _("At the end"), _("90 days later")]
+    rows: list[list] = []
+    for scale in shift.scales:
+        question = texts[scale.key]
+        if scale.before is None or scale.closing is None:
+            rows.append([question, _("Too few answers to show"), "", "", ""])
+            continue
+        columns = [scale.before, scale.closing, scale.follow_up]
+        rows.append([question, _("People counted"), *[c.people if c else "" for c in columns]])
+        rows += [[question, value, *[c.counts[i] if c else "" for c in columns]] for i, value in enumerate(scale.values)]
+        rows.append([question, _("Mean"), *[format_decimal(round(c.mean, 2)) if c else "" for c in columns]])
+        rows.append([question, _("Median"), *[format_decimal(c.median) if c else "" for c in columns]])
     return to_csv(header, rows)

@@ -1,4 +1,4 @@
-"""The trainer's dashboard: the overview, its CSV exports, reminders, and a learner's page."""
+"""The trainer's dashboard: the overview, its CSV exports, reminders, a learner's page, and the survey's shift."""
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import get_locale, ngettext
@@ -10,17 +10,20 @@ from course.curriculum.library import lessons
 from course.curriculum.queries import today
 from course.dashboard import bp, reminders
 from course.dashboard.attention import DEFAULT_IDLE_DAYS, needing_attention
-from course.dashboard.export import learners_csv, lessons_csv
+from course.dashboard.export import learners_csv, lessons_csv, shift_csv
 from course.dashboard.forms import FilterForm, RemindForm
 from course.dashboard.pages.learner import learner_page, learner_rows
 from course.dashboard.pages.overview import Filters, overview_page
+from course.dashboard.pages.shift import shift_page
 from course.dashboard.progress import load_progress
 from course.dashboard.reminders import Nudge, can_remind, send_reminders
+from course.dashboard.shift import cohort_shift, load_answers
 from course.database import utcnow
 from course.downloads import download
 from course.extensions import db
 from course.forms import confirm_or_400
 from course.permissions import staff_required
+from course.surveys.series import survey_series
 
 
 @bp.get("/<int:cohort_id>/dashboard")
@@ -115,3 +118,21 @@ def learner(cohort_id: int, user_id: int):
     can_remind, remind_blocked = reminders.can_remind(member.user, rows.last_reminded, now)
     return render_template("dashboard/learner.html", cohort=cohort, page=page, can_remind=can_remind,
                            remind_blocked=remind_blocked)
+
+
+@bp.get("/<int:cohort_id>/survey-shift")
+@staff_required
+def shift(cohort_id: int):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    series = survey_series(lessons.curriculum) or abort(404)
+    page = shift_page(cohort_shift(load_answers(cohort, series), series), series, str(get_locale()))
+    return render_template("dashboard/shift.html", cohort=cohort, page=page)
+
+
+@bp.get("/<int:cohort_id>/survey-shift.csv")
+@staff_required
+def shift_export(cohort_id: int):
+    cohort = get_cohort_or_404(current_user, cohort_id)
+    series = survey_series(lessons.curriculum) or abort(404)
+    data = shift_csv(cohort_shift(load_answers(cohort, series), series), series)
+    return download(data, "text/csv", f"{cohort.name} – {_('survey before and after')}.csv")

@@ -8,6 +8,7 @@ from course.accounts import services
 from course.accounts.models import Organisation, Role, Track, User
 from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
+from course.demo.alumni import alumni_people, seed_demo_alumni
 from course.demo.events import seed_demo_event
 from course.demo.guidelines import seed_demo_guidelines
 from course.demo.network import seed_demo_network
@@ -50,6 +51,9 @@ DEMO_PEOPLE = [
 ]
 
 
+SPRING = {person.email for person in DEMO_PEOPLE if person.role == Role.LEARNER}
+
+
 def seed_demo() -> tuple[Organisation, list[User], str]:
     """Create the demo organisation and its people where they are missing.
 
@@ -60,7 +64,8 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
     if organisation is None:
         organisation = services.create_organisation(DEMO_ORGANISATION)
     users = []
-    for person in DEMO_PEOPLE:
+    alumni = [DemoPerson(*person) for person in alumni_people()]
+    for person in DEMO_PEOPLE + alumni:
         user = services.find_user_by_email(person.email)
         if user is None:
             user = services.create_user(
@@ -72,13 +77,15 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
                 password=DEMO_PASSWORD,
             )
         users.append(user)
-    cohort = _seed_cohort(organisation, [user for user in users if user.is_learner])
-    seed_demo_progress({user.email: user for user in users if user.is_learner})
+    by_email = {user.email: user for user in users}
+    cohort = _seed_cohort(organisation, [user for user in users if user.email in SPRING])
+    seed_demo_progress({user.email: user for user in users if user.is_learner and user.email in SPRING})
     seed_demo_reviews(cohort)
     seed_demo_network(cohort)
     trainer = next((user for user in users if user.role == Role.TRAINER), None)
     wall_token = seed_demo_event(cohort, trainer.id if trainer else None)
     seed_demo_guidelines(organisation, {user.email: user for user in users})
+    seed_demo_alumni(organisation, by_email)
     return organisation, users, wall_token
 
 

@@ -1,4 +1,5 @@
-"""Lesson progress for the demo cohort, so the trainer's dashboard shows people at different places.
+"""Lesson progress for the demo cohort, so the trainer's dashboard shows people at different places; those past the
+first lesson have answered its survey.
 
 Progress is written with past dates (as if the course had started three weeks
 ago), which the services cannot do: they stamp the present. Each person
@@ -11,9 +12,11 @@ from datetime import timedelta
 import sqlalchemy as sa
 
 from course.accounts.models import User
+from course.curriculum.content import Lesson
 from course.curriculum.library import lessons
 from course.curriculum.models import LessonProgress
 from course.database import utcnow
+from course.exercises.models import ExerciseResponse
 from course.extensions import db
 
 COURSE_DAYS = 21
@@ -40,7 +43,8 @@ def seed_demo_progress(people: dict[str, User]) -> None:
     if db.session.scalar(sa.select(sa.func.count(LessonProgress.id)).where(LessonProgress.user_id.in_(ids))):
         return
     now = utcnow()
-    rows = []
+    rows: list[dict] = []
+    answers: list[dict] = []
     for email, (completed, quiet_days) in DEMO_PROGRESS.items():
         user = people.get(email)
         if user is None or user.track is None:
@@ -54,4 +58,21 @@ def seed_demo_progress(people: dict[str, User]) -> None:
             rows.append({"user_id": user.id, "lesson_slug": lesson.slug,
                          "read_at": done - timedelta(minutes=25) if is_completed else end,
                          "completed_at": done if is_completed else None})
+            if is_completed and lesson.exercise is not None and lesson.exercise.kind == "survey":
+                answers.append({"user_id": user.id, "lesson_slug": lesson.slug, "kind": "survey",
+                                "answers": _survey_answers(lesson, index + len(answers)), "created_at": done,
+                                "updated_at": done})
     db.session.execute(sa.insert(LessonProgress), rows)
+    if answers:
+        db.session.execute(sa.insert(ExerciseResponse), answers)
+
+
+def _survey_answers(lesson: Lesson, seed: int) -> dict:
+    """Answers to a survey, as a learner at the start of the course might give them: low and varied scales."""
+    values: dict = {}
+    for question in lesson.require_exercise().settings["questions"]:
+        if question["type"] == "scale":
+            values[f"q_{question['key']}"] = str(question["min"] + (seed * 3 + len(values)) % 3)
+        else:
+            values[f"q_{question['key']}"] = "Knowing a few people I could ask, mostly inside my own team."
+    return values

@@ -16,6 +16,9 @@ FOLDER = Path(__file__).parent / "material"
 LANGUAGES = ("en", "de")
 MIN_MINUTES, MAX_MINUTES = 60, 90
 WEEKS = 12
+# Pages of a cohort a session plan may point to (``pages:`` in sessions.yaml), where the trainer finds in Vernetzt
+# what the plan speaks of: the survey's before and after, and whether the circles go on.
+COHORT_PAGES = ("survey-shift", "circles")
 
 
 @dataclass(frozen=True)
@@ -31,6 +34,7 @@ class SessionPlan:
     goal: str
     prepare: list[str]
     timing: list[Block]
+    pages: tuple[str, ...] = ()  # of COHORT_PAGES
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ def session_plans(language: str) -> dict[str, SessionPlan]:
             stage_key=item["stage"], minutes=item["minutes"], goal=item["goal"][language].strip(),
             prepare=list(item["prepare"][language]),
             timing=[Block(block["minutes"], block["activity"][language].strip()) for block in item["timing"]],
+            pages=tuple(item.get("pages", ())),
         )
         for item in _raw("sessions")
     }
@@ -93,6 +98,8 @@ def check_material(stage_keys: list[str]) -> list[str]:
                      for text in texts if set(text) != set(LANGUAGES) or not all(text.values())][:1]
         if not MIN_MINUTES <= item["minutes"] <= MAX_MINUTES:
             problems.append(f"sessions.yaml: '{key}' takes {item['minutes']} minutes; plan {MIN_MINUTES} to {MAX_MINUTES}")
+        problems += [f"sessions.yaml: '{key}' names the page '{page}'; there are {', '.join(COHORT_PAGES)}"
+                     for page in item.get("pages", ()) if page not in COHORT_PAGES]
         if sum(block["minutes"] for block in item["timing"]) != item["minutes"]:
             problems.append(f"sessions.yaml: the timing of '{key}' does not add up to {item['minutes']} minutes")
     raw = _raw("circle")

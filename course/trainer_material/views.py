@@ -1,7 +1,9 @@
 """The trainer material: read in the app, printed as PDF. For staff (trainers and admins), decided here on the server."""
 from flask import abort, render_template
 from flask_babel import get_locale
+from flask_login import current_user
 
+from course.cohorts.queries import cohorts_for
 from course.curriculum.library import lessons
 from course.downloads import download
 from course.permissions import staff_required
@@ -30,7 +32,10 @@ def index():
 @bp.get("/sessions/<stage_key>")
 @staff_required
 def session(stage_key: str):
-    return render_template("trainer_material/session.html", page=_session_or_404(stage_key))
+    page = _session_or_404(stage_key)
+    # Where the plan speaks of a page of Vernetzt, it links to that page of each of the trainer's cohorts.
+    cohorts = cohorts_for(current_user) if page.plan.pages else []
+    return render_template("trainer_material/session.html", page=page, cohorts=cohorts)
 
 
 @bp.get("/sessions/<stage_key>/session-plan.pdf")
@@ -44,7 +49,8 @@ def session_export(stage_key: str):
 @bp.get("/circle-guide")
 @staff_required
 def circle():
-    return render_template("trainer_material/circle.html", guide=pages.circle_page(_language()))
+    return render_template("trainer_material/circle.html", guide=pages.circle_page(_language()),
+                           cohorts=cohorts_for(current_user))
 
 
 @bp.get("/circle-guide.pdf")

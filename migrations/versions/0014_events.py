@@ -2,7 +2,7 @@
 members' consent to be shown at once, and the event a publication was written for.
 
 Revision ID: 0014_events
-Revises: 0011_network
+Revises: 0012_rounds_and_shift
 Create Date: 2026-12-02
 
 """
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0014_events'
-down_revision = '0011_network'
+down_revision = '0012_rounds_and_shift'
 branch_labels = None
 depends_on = None
 

@@ -186,6 +186,12 @@ def test_lesson_links_point_to_lessons(client, signed_in):
     assert 'href="/learn/closing-survey"' in html and "lesson:" not in html
 
 
+def test_the_closing_survey_links_to_the_circle_s_round_and_the_follow_up(client, auth, trainer):
+    auth.login(trainer.email)  # a preview: every stage is open
+    html = client.get("/learn/closing-survey").get_data(as_text=True)
+    assert 'href="/circle/rounds"' in html and 'href="/surveys/follow-up"' in html and "page:" not in html
+
+
 def test_control_characters_in_an_answer_are_dropped_as_in_every_other_text(auth, signed_in):
     assert _reflect(auth, "networking-is-doing", text="Null\x00 and\r\nbell\x07 gone.").status_code == 302
     assert response_for(signed_in, "networking-is-doing").answers == {"answer": "Null and\nbell gone."}

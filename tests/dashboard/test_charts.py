@@ -10,7 +10,9 @@ from course.dashboard.charts import (
     completion_chart,
     completion_summary,
     funnel_chart,
+    grouped_bar_chart,
 )
+from course.dashboard.charts import Row as TableRow
 
 SVG = "{http://www.w3.org/2000/svg}"
 START = date(2025, 11, 3)
@@ -184,3 +186,36 @@ def test_two_charts_on_one_page_have_their_own_ids(app, request_context):
     html = render(app, "line_chart", first) + render(app, "line_chart", second)
     ids = re.findall(r' id="([^"]+)"', html)
     assert len(ids) == len(set(ids)) == 6
+
+
+def test_a_third_reads_as_a_third_not_as_its_binary_fraction(request_context):
+    assert funnel([("Stage 1", 1), ("Stage 2", 2)], total=3).bars[0].value == "1 (33.3%)"
+
+
+# Answers side by side ---------------------------------------------------------
+
+def grouped(series, groups=("1", "2", "3")):
+    return grouped_bar_chart(list(groups), series, title="Confidence", description="How it moved.", chart_id="shift-1",
+                             headers=("Answer", "Before", "After"), rows=(TableRow("1", ("1", "2")),))
+
+
+def test_side_by_side_bars_stay_inside_their_group_and_the_plot(request_context):
+    chart = grouped([("Before", [0.5, 0.5, 0]), ("After", [0, 0.25, 0.75])])
+    frame, slot = chart.frame, (chart.frame.right - chart.frame.left) / 3
+    for bar in chart.bars:
+        group = int((bar.x - frame.left) // slot)
+        assert frame.left + group * slot <= bar.x and bar.x + bar.width <= frame.left + (group + 1) * slot + 0.1
+        assert frame.top - 0.1 <= bar.y and bar.y + bar.height <= frame.bottom + 0.1
+    tallest = max(chart.bars, key=lambda bar: bar.height)
+    assert (tallest.series, round(tallest.x)) == (1, round(frame.left + 2 * slot + slot * 0.1 + tallest.width))
+    assert [tick.label for tick in chart.y_ticks][0] == "0%" and chart.y_ticks[-1].position <= tallest.y + 0.1
+
+
+def test_the_grouped_chart_names_itself_and_each_series(app, request_context):
+    html = render(app, "grouped_bar_chart", grouped([("Before", [1, 0, 0]), ("After", [0, 0, 1])]))
+    svg = svg_of(html)
+    assert svg.get("aria-labelledby") == "shift-1-title shift-1-desc"
+    texts = [element.text for element in svg.iter(f"{SVG}text")]
+    assert texts[:2] == ["Before", "After"] and texts[-3:] == ["1", "2", "3"]
+    assert len(svg.findall(f".//{SVG}rect[@class='chart__bar chart__bar--after']")) == 1
+    assert "<details" not in html  # the page shows the table itself

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 from course.accounts.models import Role, Track
 from course.accounts.services import create_organisation, create_user
-from course.cohorts.models import Cohort, CohortMember, Pacing
+from course.cohorts.models import Circle, Cohort, CohortMember, Pacing
 from course.curriculum.library import lessons
 from course.database import utcnow
 from course.drafts.services import save_draft
@@ -24,6 +24,7 @@ from course.network.models import NetworkProfile, Presence, Publication, Visibil
 from course.review.models import Review
 from course.review.services import save_review
 from course.review.submission import submit_draft
+from course.rounds.models import CircleRound
 from tests.conftest import PASSWORD, csrf_token, database_built_once
 from tests.page_checks import duplicate_ids
 
@@ -43,6 +44,10 @@ EVENT_STAFF = {**STAFF_OF_HOME, "other_learner": 404}
 
 # The trainer material is the same for all staff, trainers of any organisation and admins; learners are refused.
 ALL_STAFF = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "*": 200}
+
+# A round of the learner's circle: its members read and write; other learners get 404, staff 403.
+CIRCLE = {"anonymous": LOGIN, "learner": 200, "other_learner": 404, "*": 403}
+LEARNERS = {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -118,6 +123,22 @@ MATRIX = [
     ("POST", "/cohorts/{cohort}/reminders", {"days": "7"}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
     ("GET", "/cohorts/{cohort}/learners/{member}", None, STAFF_OF_HOME),
     ("POST", "/cohorts/{cohort}/learners/{member}/remind", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
+    # The trainer's view of the survey: aggregates only, for the cohort's own trainer.
+    ("GET", "/cohorts/{cohort}/survey-shift", None, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/survey-shift.csv", None, STAFF_OF_HOME),
+    # A circle's rounds: for the circle's members only; staff are refused, anyone outside the circle learns nothing.
+    # The learner's circle has a round running: the list leads to it, and starting another is refused.
+    ("GET", "/circle/rounds", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 200, "*": 403}),
+    ("POST", "/circle/rounds", {}, {"anonymous": LOGIN, "learner": 302, "other_learner": 404, "*": 403}),
+    ("GET", "/circle/rounds/{round}", None, CIRCLE),
+    ("GET", "/circle/rounds/{foreign_round}", None, {**CIRCLE, "learner": 404}),
+    ("GET", "/circle/rounds/{round}/goal", None, CIRCLE),
+    ("POST", "/circle/rounds/{round}/goal", {}, CIRCLE),  # nothing typed: the form again
+    ("POST", "/circle/rounds/{foreign_round}/goal", {"text": "Mine now."}, {**CIRCLE, "learner": 404}),
+    ("POST", "/circle/rounds/{round}/check-ins", {}, CIRCLE),
+    ("POST", "/circle/rounds/{foreign_round}/check-ins", {"note": "Hello."}, {**CIRCLE, "learner": 404}),
+    ("GET", "/surveys/follow-up", None, LEARNERS),
+    ("POST", "/surveys/follow-up", {}, LEARNERS),  # not open yet for them: the page says when
     ("GET", "/guidelines/", None, {"anonymous": LOGIN, "*": 302}),
     ("GET", "/guidelines/{organisation}", None, HOME_ORGANISATION),
     ("POST", "/guidelines/{organisation}/acknowledge/{published}", {},
@@ -196,7 +217,7 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{own_publication}": "<int:publication_id>", "{publication}": "<int:publication_id>",
                 "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>", "{event}": "<int:event_id>",
                 "{wall_post}": "<int:post_id>", "/show": "/<any(show, pin, hide, wait):action>",
-                "{wall_token}": "<token>"}
+                "{wall_token}": "<token>", "{round}": "<int:round_id>", "{foreign_round}": "<int:round_id>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -238,7 +259,8 @@ def _build_world() -> dict:
     db.session.commit()
     ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing", "stage": "listening",
            "post": "connection-not-detox", **_reviews(people["learner"], person(Role.LEARNER, home)),
-           **_guidelines(home, people["trainer"])}
+           **_guidelines(home, people["trainer"]),
+           **_rounds(people["learner"], [person(Role.LEARNER, home), person(Role.LEARNER, home)])}
     return {"emails": {role: user.email for role, user in people.items()}, "ids": ids}
 
 
@@ -299,6 +321,22 @@ def _network(cohort, own, peers) -> dict:
     db.session.commit()
     return {"own_publication": publications[0].id, "publication": publications[1].id, "peer": peers.user_id,
             "event": event.id, "wall_post": post.id, "wall_token": token}
+
+
+def _rounds(learner, others) -> dict:
+    """The learner's circle (with their peer) and a circle of two others, each with a round running."""
+    cohort = db.session.scalar(sa.select(Cohort).join(CohortMember).where(CohortMember.user_id == learner.id))
+    own, foreign = Circle(cohort=cohort, number=1), Circle(cohort=cohort, number=2)
+    db.session.add_all([own, foreign])
+    for member in cohort.members:
+        member.circle = own
+    cohort.members += [CohortMember(user=other, circle=foreign) for other in others]
+    now = utcnow()
+    rounds = [CircleRound(circle=circle, number=1, started_at=now, ends_at=now + timedelta(days=90))
+              for circle in (own, foreign)]
+    db.session.add_all(rounds)
+    db.session.commit()
+    return {"round": rounds[0].id, "foreign_round": rounds[1].id}
 
 
 def _guidelines(organisation, trainer) -> dict:

@@ -21,6 +21,7 @@ def _concrete(path: str) -> str:
         .replace("<int:draft_id>", "1")
         .replace("<int:user_id>", "1")
         .replace("<int:number>", "1")
+        .replace("<int:round_id>", "1")
         .replace("<key>", "disclosure")
         .replace("<slug>", "connection-not-detox")
         .replace("<token>", "some-token")

@@ -145,3 +145,29 @@ def test_the_trainer_navigation_links_to_the_material(trainer_client):
     html = trainer_client.get("/trainer-material/").get_data(as_text=True)
     assert re.search(r'<a[^>]*href="/trainer-material/"[^>]*aria-current="page"', html) or \
         'href="/trainer-material/"' in html
+
+
+def test_the_plans_link_to_the_survey_and_the_circles_of_the_trainer_s_cohorts(trainer_client, organisation,
+                                                                                create_organisation):
+    from course.cohorts.models import Cohort
+    from course.extensions import db
+
+    own = Cohort(organisation_id=organisation.id, name="Autumn")
+    foreign = Cohort(organisation_id=create_organisation().id, name="Elsewhere")
+    db.session.add_all([own, foreign])
+    db.session.commit()
+    closing = trainer_client.get("/trainer-material/sessions/lasting-network").get_data(as_text=True)
+    guide = trainer_client.get("/trainer-material/circle-guide").get_data(as_text=True)
+    assert f'href="/cohorts/{own.id}/survey-shift"' in closing and f'href="/cohorts/{own.id}/circles"' in closing
+    assert f'href="/cohorts/{own.id}/circles"' in guide
+    assert "Elsewhere" not in closing + guide
+    assert "survey-shift" not in trainer_client.get("/trainer-material/sessions/listening").get_data(as_text=True)
+
+
+def test_a_plan_naming_an_unknown_page_is_reported(app, monkeypatch):
+    from course.trainer_material import content
+
+    raw = content._raw("sessions")
+    monkeypatch.setitem(raw[0], "pages", ["survey-shift", "feed"])
+    assert "sessions.yaml: 'why-network' names the page 'feed'; there are survey-shift, circles" in check_material(
+        [stage.key for stage in lessons.curriculum.stages])

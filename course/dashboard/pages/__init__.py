@@ -1,1 +1,1 @@
-"""What the dashboard's pages show: the cohort overview and one learner's page."""
+"""What the dashboard's pages show: the cohort overview, one learner's page, and the survey's shift."""

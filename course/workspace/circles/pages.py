@@ -1,8 +1,10 @@
-"""The circles page: each circle with its members, and the members in none."""
+"""The circles page: each circle with its members and whether it is active after the course, and the members in
+none."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import sqlalchemy as sa
 from flask_babel import gettext as _
@@ -11,6 +13,8 @@ from sqlalchemy.orm import joinedload
 from course.accounts.models import User
 from course.cohorts.models import Circle, Cohort, CohortMember
 from course.extensions import db
+from course.rounds.queries import circles_activity
+from course.rounds.status import CircleActivity
 
 
 @dataclass(frozen=True)
@@ -18,14 +22,16 @@ class CirclesPage:
     circles: list[tuple[Circle, list[CohortMember]]]
     unplaced: list[CohortMember]
     choices: list[tuple[str, str]]  # where a member can be moved: each circle, and a new one
+    # After the course: whether each circle's round is running and when it last checked in; never what it wrote.
+    activity: dict[int, CircleActivity] = field(default_factory=dict)
 
     @property
     def has_members(self) -> bool:
         return bool(self.unplaced or self.circles)
 
 
-def circles_page(cohort: Cohort) -> CirclesPage:
-    """The cohort's circles with their members (by name) and the members in no circle."""
+def circles_page(cohort: Cohort, now: datetime) -> CirclesPage:
+    """The cohort's circles with their members (by name) and activity, and the members in no circle."""
     members = list(db.session.scalars(
         sa.select(CohortMember).join(User, CohortMember.user_id == User.id)
         .where(CohortMember.cohort_id == cohort.id).options(joinedload(CohortMember.user))
@@ -35,7 +41,8 @@ def circles_page(cohort: Cohort) -> CirclesPage:
     by_circle = defaultdict(list)
     for member in members:
         by_circle[member.circle_id].append(member)
-    return CirclesPage([(c, by_circle[c.id]) for c in circles], by_circle[None], circle_choices(circles))
+    return CirclesPage([(c, by_circle[c.id]) for c in circles], by_circle[None], circle_choices(circles),
+                       circles_activity([c.id for c in circles], now))
 
 
 def circle_choices(circles: list[Circle]) -> list[tuple[str, str]]:

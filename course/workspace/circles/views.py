@@ -5,6 +5,7 @@ from flask_babel import ngettext
 from flask_login import current_user
 
 from course.cohorts.queries import get_cohort_or_404
+from course.database import utcnow
 from course.extensions import db
 from course.forms import confirm_or_400
 from course.permissions import staff_required
@@ -22,7 +23,7 @@ def _to_circles(cohort_id: int):
 @staff_required
 def circles(cohort_id: int):
     cohort = get_cohort_or_404(current_user, cohort_id)
-    return render_template("workspace/circles/circles.html", cohort=cohort, page=circles_page(cohort))
+    return render_template("workspace/circles/circles.html", cohort=cohort, page=circles_page(cohort, utcnow()))
 
 
 @bp.post("/<int:cohort_id>/circles/form")
