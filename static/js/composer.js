@@ -230,6 +230,13 @@ for (const radio of form.querySelectorAll("[data-platform-choice]")) {
 
 if (inConflict) bindConflict(revisionInput.value);
 
+// Text typed before this script ran (a slow connection) fired no input event here: save it now.
+if (!inConflict && parts.some((part) => part.textarea.value !== part.textarea.defaultValue)) {
+  dirty = true;
+  setStatus(config.messages.unsaved);
+  schedule(0);
+}
+
 form.addEventListener("submit", () => {
   clearTimeout(timer);
   dirty = false; // the text travels with the form

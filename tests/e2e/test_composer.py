@@ -124,3 +124,15 @@ def test_no_script_runs_from_what_a_writer_types(browsing, learner):
         hrefs = preview.evaluate("body => [...body.querySelectorAll('a')].map(a => a.getAttribute('href'))")
         assert all(href is None or re.match(r"https?://", href) for href in hrefs)
         page.reload()
+
+
+def test_what_is_typed_before_the_script_has_loaded_is_saved_too(browsing, learner):
+    page = browsing.new_page()
+    held = []
+    page.route("**/static/js/composer.js", lambda route: held.append(route))
+    sign_in(page, learner.email, PASSWORD)
+    page.goto(f"/learn/{LESSON}/write", wait_until="commit")  # deferred scripts hold back DOMContentLoaded
+    page.get_by_role("textbox", name="Your post for X").fill("Typed on a slow connection, before the script.")
+    expect(page.locator("#composer-status")).to_contain_text("Not saved yet")
+    held[0].continue_()
+    expect(page.locator("#composer-status")).to_contain_text("version 1")
