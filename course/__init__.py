@@ -111,7 +111,7 @@ def _init_extensions(app: Flask) -> None:
 # Each feature is a package with a blueprint ``bp``. Its routes are in its ``views.py`` and, for a feature in rooms
 # (``ROOMS`` in the package), in each room's ``views.py``.
 FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "workspace", "curriculum", "exercises",
-            "drafts", "review", "guidelines", "dashboard", "trainer_material")
+            "drafts", "review", "guidelines", "dashboard", "trainer_material", "calendars")
 
 
 def _register_blueprints(app: Flask) -> None:

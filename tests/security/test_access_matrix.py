@@ -36,6 +36,9 @@ BUILDERS = {**HOME_ORGANISATION, "learner": 403, "admin": 403}
 # The trainer material is the same for every trainer; learners and admins are refused.
 TRAINERS = {"anonymous": LOGIN, "trainer": 200, "other_trainer": 200, "*": 403}
 
+# A calendar of one's own: learners and trainers, each their own; admins have no reviews to write.
+CALENDAR_OWNERS = {"anonymous": LOGIN, "admin": 403, "*": 200}
+
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
     ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
@@ -136,6 +139,15 @@ MATRIX = [
     ("GET", "/guidelines/{organisation}/acknowledgements", None, {**HOME_ORGANISATION, "learner": 403}),
     ("POST", "/guidelines/{organisation}/acknowledgements/remind", {},
      {**HOME_ORGANISATION, "learner": 403, "trainer": 302, "admin": 302}),
+    # Calendars: each person's own (learners and trainers); a cohort's stage dates for its members and staff; the
+    # subscription feed by its secret link alone, for everyone the same.
+    ("GET", "/calendar/", None, CALENDAR_OWNERS),
+    ("POST", "/calendar/link", {}, CALENDAR_OWNERS),
+    ("GET", "/calendar/mine.ics", None, CALENDAR_OWNERS),
+    ("GET", "/calendar/reviews.ics", None, CALENDAR_OWNERS),
+    ("GET", "/calendar/cohorts/{cohort}/stages.ics", None,
+     {"anonymous": LOGIN, "other_trainer": 404, "other_learner": 404, "*": 200}),
+    ("GET", "/calendar/bad-token.ics", None, {"*": 404}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
     ("GET", "/trainer-material/", None, TRAINERS),
     ("GET", "/trainer-material/sessions/{stage}", None, TRAINERS),
