@@ -51,8 +51,9 @@ def init_security(app: Flask) -> None:
         if request.endpoint != "static":
             # Every page but a static file is someone's own (or carries their session's CSRF token or a
             # secret link): no browser or proxy may keep it, so the back button after signing out and a
-            # shared computer show nothing. This also overrides send_file's revalidating "no-cache".
-            response.headers["Cache-Control"] = "no-store"
+            # shared computer show nothing. This also overrides send_file's revalidating "no-cache". A response
+            # that says it is private (a calendar feed, fetched by an app that holds the secret link) keeps saying so.
+            response.headers["Cache-Control"] = "private, no-store" if response.cache_control.private else "no-store"
         if request.is_secure:
             response.headers.setdefault("Strict-Transport-Security", "max-age=31536000")
         return response

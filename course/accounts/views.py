@@ -7,6 +7,7 @@ from flask_login import current_user, login_required
 from course.accounts import bp, services
 from course.accounts.forms import ChangePasswordForm, LanguageForm, ProfileForm
 from course.auth.sessions import list_sessions
+from course.calendars import CALENDAR_ROLES
 from course.extensions import db
 from course.security import is_safe_next
 
@@ -23,7 +24,8 @@ def profile():
         refresh()  # confirm in the language just chosen
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("accounts.profile"))
-    return render_template("accounts/profile.html", form=form, sessions=list_sessions(current_user))
+    return render_template("accounts/profile.html", form=form, sessions=list_sessions(current_user),
+                           shows_calendar=current_user.role in CALENDAR_ROLES)
 
 
 @bp.route("/profile/password", methods=["GET", "POST"])

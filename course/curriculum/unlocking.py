@@ -78,6 +78,11 @@ class StageState:
         return all(state.is_completed for state in self.lessons if state.lesson.required)
 
 
+def scheduled_opening(pace: Pace, stage: Stage, index: int) -> date | None:
+    """The day a stage of a scheduled cohort opens: the trainer's date, or the start date for a first stage without one."""
+    return (pace.opens_on or {}).get(stage.key) or (pace.starts_on if index == 0 else None)
+
+
 def stage_states(
     curriculum: Curriculum,
     track: str | None,
@@ -97,7 +102,7 @@ def stage_states(
         if preview:
             is_open, opens_on, waits_for = True, None, None
         elif pace.is_scheduled:
-            opens_on = (pace.opens_on or {}).get(stage.key) or (pace.starts_on if index == 0 else None)
+            opens_on = scheduled_opening(pace, stage, index)
             is_open, waits_for = opens_on is not None and opens_on <= today, None
         else:
             opens_on = None

@@ -52,6 +52,15 @@ def my_reviews(user: User, now: datetime) -> MyReviews:
     return mine
 
 
+def open_reviews(user: User) -> list[Review]:
+    """The reviews ``user`` still has to write (not sent, not taken back by a trainer), soonest due first."""
+    return list(db.session.scalars(
+        sa.select(Review).where(Review.reviewer_id == user.id, Review.submitted_at.is_(None),
+                                Review.withdrawn_at.is_(None))
+        .options(joinedload(Review.draft))
+        .order_by(Review.due_at, Review.id)))
+
+
 def get_own_review_or_404(user: User, review_id: int) -> Review:
     """A review assigned to ``user``; 404 for anyone else's."""
     return db.first_or_404(sa.select(Review).where(Review.id == review_id, Review.reviewer_id == user.id))

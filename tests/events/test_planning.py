@@ -65,3 +65,16 @@ def test_another_organisations_trainer_sees_nothing(client, auth, event, strange
 def test_a_learner_of_a_cohort_not_taking_part_sees_nothing(client, auth, event, network):
     auth.login(network.colleague.email)
     assert client.get(f"/events/{event.id}").status_code == 404
+
+
+def test_the_event_goes_into_calendars(client, auth, event, network):
+    from icalendar import Calendar
+
+    auth.login(network.robin.email)
+    response = client.get(f"/events/{event.id}/event.ics")
+    assert response.mimetype == "text/calendar"
+    [entry] = Calendar.from_ical(response.data).walk("VEVENT")
+    assert (str(entry["uid"]), str(entry["location"])) == (f"event-{event.id}@vernetzt", "Hall 2")
+    assert "#DigiTag27" in str(entry["summary"]) and entry.decoded("dtstart") == event.starts_at.replace(microsecond=0)
+    mine = Calendar.from_ical(client.get("/calendar/mine.ics").data)
+    assert f"event-{event.id}@vernetzt" in [str(e["uid"]) for e in mine.walk("VEVENT")]

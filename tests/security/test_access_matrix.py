@@ -49,6 +49,9 @@ ALL_STAFF = {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "*": 200}
 CIRCLE = {"anonymous": LOGIN, "learner": 200, "other_learner": 404, "*": 403}
 LEARNERS = {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}
 
+# A calendar of one's own: learners and trainers, each their own; admins have no reviews to write.
+CALENDAR_OWNERS = {"anonymous": LOGIN, "admin": 403, "*": 200}
+
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
     ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
@@ -165,6 +168,15 @@ MATRIX = [
     ("GET", "/guidelines/{organisation}/acknowledgements", None, {**HOME_ORGANISATION, "learner": 403}),
     ("POST", "/guidelines/{organisation}/acknowledgements/remind", {},
      {**HOME_ORGANISATION, "learner": 403, "trainer": 302, "admin": 302}),
+    # Calendars: each person's own (learners and trainers); a cohort's stage dates for its members and staff; the
+    # subscription feed by its secret link alone, for everyone the same.
+    ("GET", "/calendar/", None, CALENDAR_OWNERS),
+    ("POST", "/calendar/link", {}, CALENDAR_OWNERS),
+    ("GET", "/calendar/mine.ics", None, CALENDAR_OWNERS),
+    ("GET", "/calendar/reviews.ics", None, CALENDAR_OWNERS),
+    ("GET", "/calendar/cohorts/{cohort}/stages.ics", None,
+     {"anonymous": LOGIN, "other_trainer": 404, "other_learner": 404, "*": 200}),
+    ("GET", "/calendar/bad-token.ics", None, {"*": 404}),
     ("GET", "/static/css/app.css", None, {"*": 200}),
     ("GET", "/trainer-material/", None, ALL_STAFF),
     ("GET", "/trainer-material/sessions/{stage}", None, ALL_STAFF),
@@ -192,6 +204,7 @@ MATRIX = [
     ("GET", "/events/new/{organisation}", None, EVENT_STAFF),
     ("POST", "/events/new/{organisation}", {}, {**EVENT_STAFF, "trainer": 422, "admin": 422}),
     ("GET", "/events/{event}", None, HOME_ORGANISATION),
+    ("GET", "/events/{event}/event.ics", None, HOME_ORGANISATION),
     ("GET", "/events/{event}/edit", None, EVENT_STAFF),
     ("POST", "/events/{event}/edit", {}, {**EVENT_STAFF, "trainer": 422, "admin": 422}),
     ("POST", "/events/{event}/consent", {"agreed": "y"}, {**HOME_ORGANISATION, "learner": 302, "*": 403}),

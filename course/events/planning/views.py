@@ -4,8 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms import SelectChoice
 
+from course.calendars.calendars import CALENDAR_TYPE, make_calendar
 from course.database import utcnow
+from course.downloads import download
 from course.events import bp, queries, services
+from course.events.calendar import calendar_entry
 from course.events.planning.forms import ConsentForm, EventPostForm, event_form
 from course.events.planning.pages import event_page, events_page, prepared_post
 from course.extensions import db
@@ -69,6 +72,14 @@ def edit(event_id: int):
 def show(event_id: int):
     event = queries.get_event_or_404(current_user, event_id)
     return render_template("events/show.html", page=event_page(current_user, event, utcnow()))
+
+
+@bp.get("/events/<int:event_id>/event.ics")
+@login_required
+def calendar_file(event_id: int):
+    """The event for Outlook and other calendars."""
+    event = queries.get_event_or_404(current_user, event_id)
+    return download(make_calendar(event.name, [calendar_entry(event)]).to_ical(), CALENDAR_TYPE, f"{event.name}.ics")
 
 
 @bp.post("/events/<int:event_id>/consent")
