@@ -22,6 +22,13 @@ def test_migrations_match_the_models(app):
     assert _schema_differences() == []
 
 
+def test_every_constraint_and_index_has_a_name_of_its_own(app):
+    """PostgreSQL keeps them in one namespace per schema (SQLite does not care): two of one name fail a migration."""
+    names = [constraint.name for table in db.metadata.tables.values()
+             for constraint in [*table.constraints, *table.indexes]]
+    assert [name for name in set(names) if names.count(name) > 1] == []
+
+
 def test_the_task_queues_tables_are_left_to_the_queue(app):
     if db.engine.dialect.name != "postgresql":
         pytest.skip("the queue keeps tables in the database on PostgreSQL only")

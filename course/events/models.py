@@ -111,8 +111,8 @@ class WallPost(Model):
     publication: Mapped[Publication | None] = relationship()
 
     __table_args__ = (
-        sa.UniqueConstraint("event_id", "external_id"),
-        sa.UniqueConstraint("event_id", "publication_id"),
+        sa.UniqueConstraint("event_id", "external_id", name="uq_wall_posts_event_id_external_id"),
+        sa.UniqueConstraint("event_id", "publication_id", name="uq_wall_posts_event_id_publication_id"),
         sa.Index("ix_wall_posts_event_state_posted", "event_id", "state", "posted_at"),
     )
 

@@ -82,8 +82,8 @@ def upgrade():
     sa.ForeignKeyConstraint(['moderated_by_id'], ['users.id'], name=op.f('fk_wall_posts_moderated_by_id_users'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['publication_id'], ['publications.id'], name=op.f('fk_wall_posts_publication_id_publications'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_wall_posts')),
-    sa.UniqueConstraint('event_id', 'external_id', name=op.f('uq_wall_posts_event_id')),
-    sa.UniqueConstraint('event_id', 'publication_id', name=op.f('uq_wall_posts_event_id'))
+    sa.UniqueConstraint('event_id', 'external_id', name=op.f('uq_wall_posts_event_id_external_id')),
+    sa.UniqueConstraint('event_id', 'publication_id', name=op.f('uq_wall_posts_event_id_publication_id'))
     )
     with op.batch_alter_table('wall_posts', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_wall_posts_event_id'), ['event_id'], unique=False)
