@@ -79,6 +79,9 @@ TASK_QUEUE_URL = None
 MASTODON_URL_SCHEME = "https"
 BLUESKY_APPVIEW_URL = "https://public.api.bsky.app"
 SOCIAL_FETCH_TIMEOUT = 10  # seconds per request
+# Whether the worker may ask a Mastodon server whose name resolves to a private, loopback or link-local address:
+# never in production (an event's server name must not reach the machines behind the firewall).
+SOCIAL_FETCH_PRIVATE_ADDRESSES = False
 
 
 def _flag(value: str) -> bool:

@@ -1,11 +1,11 @@
-"""Keep subscription tokens out of the logs: the request line of a feed names its secret."""
+"""Keep secrets of links out of the logs: the request line of a calendar feed or an event's wall names its secret."""
 from __future__ import annotations
 
 import logging
 import re
 
-# /calendar/<token>.ics as the feed route writes it; the token is URL-safe Base64.
-_FEED_PATH = re.compile(r"(/calendar/)[A-Za-z0-9_-]{20,}(\.ics)")
+# /calendar/<token>.ics and /wall/<token>[/posts] as their routes write them; the tokens are URL-safe Base64.
+_SECRET_PATHS = (re.compile(r"(/calendar/)[A-Za-z0-9_-]{20,}(\.ics)"), re.compile(r"(/wall/)[A-Za-z0-9_-]{20,}()"))
 
 
 class FeedTokenFilter(logging.Filter):
@@ -23,7 +23,9 @@ class FeedTokenFilter(logging.Filter):
 
 
 def _hide(text: str) -> str:
-    return _FEED_PATH.sub(r"\1…\2", text)
+    for pattern in _SECRET_PATHS:
+        text = pattern.sub(r"\1…\2", text)
+    return text
 
 
 def hide_feed_tokens(app_logger: logging.Logger) -> None:

@@ -5,12 +5,15 @@ from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 from flask import abort
+from sqlalchemy.orm import aliased
 
 from course.accounts.models import Organisation, Role, User
 from course.cohorts.models import CohortMember
 from course.events.models import ON_THE_WALL, Event, EventConsent, PostState, WallPost, event_cohorts
 from course.extensions import db
-from course.network.models import Publication
+from course.network.feed.pages import author_label
+from course.network.models import NetworkProfile, Presence, Publication, ShownAs
+from course.network.queries import FeedItem
 from course.permissions import get_scoped_or_404, scope_to_organisations
 
 WALL_SIZE = 18  # posts on the wall at once: pinned first, then the newest shown
@@ -62,12 +65,27 @@ def event_by_wall_token(token_hash: str, now: datetime) -> Event | None:
     return event if event is not None and event.wall_is_open(now) else None
 
 
-def wall_posts(event: Event) -> list[WallPost]:
-    """What the wall shows: pinned posts first, then the newest shown ones; one statement."""
+def wall_posts(event: Event) -> list[tuple[WallPost, str]]:
+    """What the wall shows, each with its author as they choose to appear now: pinned posts first, then the newest
+    shown ones; a deactivated member's posts not at all. One statement."""
     pinned_first = sa.case((WallPost.state == PostState.PINNED, 0), else_=1)
-    return list(db.session.scalars(
-        sa.select(WallPost).where(WallPost.event_id == event.id, WallPost.state.in_(ON_THE_WALL))
-        .order_by(pinned_first, WallPost.posted_at.desc(), WallPost.id.desc()).limit(WALL_SIZE)))
+    author = aliased(User)
+    rows = db.session.execute(
+        sa.select(WallPost, Publication, author, NetworkProfile.shown_as, Presence.address)
+        .outerjoin(Publication, Publication.id == WallPost.publication_id)
+        .outerjoin(author, author.id == Publication.user_id)
+        .outerjoin(NetworkProfile, NetworkProfile.user_id == author.id)
+        .outerjoin(Presence, sa.and_(Presence.user_id == author.id, Presence.platform == Publication.platform))
+        .where(WallPost.event_id == event.id, WallPost.state.in_(ON_THE_WALL),
+               sa.or_(WallPost.publication_id.is_(None), author.active.is_(True)))
+        .order_by(pinned_first, WallPost.posted_at.desc(), WallPost.id.desc()).limit(WALL_SIZE))
+    shown = []
+    for post, publication, _person, shown_as, address in rows:  # the author is loaded for author_label
+        if publication is None:
+            shown.append((post, post.author))
+        else:
+            shown.append((post, author_label(FeedItem(publication, ShownAs(shown_as or ShownAs.NAME), address))))
+    return shown
 
 
 def queue(event: Event, state: PostState, limit: int = 200) -> list[WallPost]:

@@ -234,6 +234,14 @@ def moderate(post: WallPost, event: Event, state: PostState, by: User) -> None:
         event.wall_version += 1
 
 
+@sa.event.listens_for(Publication, "after_delete")
+def _publication_gone(_mapper, connection, publication: Publication) -> None:
+    """A member removed a post they published for an event: the database drops it from the wall; the wall learns."""
+    if publication.event_id is not None:
+        connection.execute(sa.update(Event).where(Event.id == publication.event_id)
+                           .values(wall_version=Event.wall_version + 1))
+
+
 def purge_outside_posts(now: datetime) -> int:
     """Delete outside posts of every event that ended more than its ``outside_days`` ago."""
     ended = sa.select(Event.id, Event.ends_at, Event.outside_days)

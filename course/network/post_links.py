@@ -59,12 +59,19 @@ def check_post_link(platform: str, link: str, address: str | None) -> str:
         raise _not_a_post(platform)
     parts = urlsplit(link)
     host, path = (parts.hostname or "").lower(), parts.path
-    cleaned = urlunsplit(("https", parts.netloc.lower(), path, "", ""))
+    # Only a bare host: a browser reads "\\", a user name or a port differently from Python, so the host checked
+    # here could be another than the one the link opens.
+    if "\\" in link or parts.netloc.lower() != host:
+        raise _not_a_post(platform)
+    cleaned = urlunsplit(("https", host, path, "", ""))
     if platform == "blog":
         if not re.fullmatch(HOST, host):
             raise _not_a_post(platform)
         return cleaned
     handle = _handle_in(platform, host, path)
+    if platform == "mastodon" and address is None:
+        raise PostLinkError(_l("Add your Mastodon address under “Where I am online” first: a Mastodon post is "
+                               "checked against your own server."))
     if address is not None and handle is not None:
         if platform == "mastodon":
             own = parse_mastodon(address)

@@ -13,10 +13,12 @@ from course.cohorts.models import Cohort
 from course.drafts.models import Draft
 from course.extensions import db
 from course.network.addresses import PRESENCE_PLATFORMS, AddressError, parse_address, parse_mastodon, profile_url
+from course.network.intents import fits
 from course.network.models import FollowMark, NetworkProfile, Presence, Publication, ReplyMark, ShownAs, Visibility
 from course.network.post_links import PostLinkError, check_post_link
 from course.network.queries import Person, membership, presences_of
 from course.text.cleaning import clean_user_text
+from course.text.platforms import PLATFORMS
 
 
 class NetworkError(ValueError):
@@ -64,6 +66,10 @@ def publish(user: User, draft: Draft | None, platform: str, text: str, link: str
     The link must be a post URL of ``platform`` and, where the URL shows an account, the one the person
     added under their presences. The post joins the feed of the person's cohort unless it is closed.
     """
+    if not fits(platform, text):
+        raise NetworkError({"link": _("Your text is longer than %(platform)s allows, so it cannot be the post you "
+                                      "published. Shorten it first, then post it again.",
+                                      platform=PLATFORMS[platform].name)})
     address = presences_of(user).get(platform)
     try:
         url = check_post_link(platform, link, address)

@@ -138,3 +138,11 @@ def test_the_token_never_reaches_the_request_log(app, auth, client, learner, cap
     assert len(caplog.records) == 3
     assert token not in caplog.text
     assert "GET /calendar/….ics" in caplog.text
+
+
+def test_the_walls_secret_stays_out_of_the_logs_too():
+    from course.calendars.log_filter import _hide
+
+    assert _hide('"GET /wall/PiRt7ygE4_NUQB7BWS6xryyRZdmDG2vJ/posts?version=5 HTTP/1.1" 204') == \
+        '"GET /wall/…/posts?version=5 HTTP/1.1" 204'
+    assert _hide("GET /wall/PiRt7ygE4_NUQB7BWS6xryyRZdmDG2vJ HTTP/1.1") == "GET /wall/… HTTP/1.1"

@@ -74,3 +74,42 @@ def test_a_member_may_not_moderate(client, auth, network, event):
     auth.login(network.robin.email)
     assert client.get(f"/events/{event.id}/moderation").status_code == 403
     assert auth.post(f"/events/{event.id}/wall/blank").status_code == 403
+
+
+def test_an_event_post_over_the_limit_is_refused_even_without_a_mastodon_server(client, auth, network, event):
+    auth.login(network.author.email)
+    response = auth.post(f"/events/{event.id}/post", {"platform": "mastodon", "text": "a" * 600, "publish": "1",
+                                                      "link": "https://social.example/@alex/113000000000000000"})
+    assert response.status_code == 422 and "longer than Mastodon allows" in response.get_data(as_text=True)
+    assert _wall_posts(event) == []
+
+
+def test_a_removed_post_leaves_the_wall_and_a_deactivated_author_is_not_shown(client, auth, network, event):
+    show(network.author, Visibility.COHORT, x="alex_author")
+    auth.login(network.author.email)
+    auth.post(f"/events/{event.id}/consent", {"agreed": "y"})
+    _post_for_event(auth, event)
+    [post] = _wall_posts(event)
+    assert post.state == PostState.SHOWN
+    db.session.refresh(event)
+    version = event.wall_version
+    assert auth.post(f"/publications/{post.publication_id}/remove").status_code == 302
+    db.session.refresh(event)
+    assert _wall_posts(event) == [] and event.wall_version > version
+
+
+def test_the_wall_shows_the_name_as_chosen_now_not_when_it_was_posted(client, auth, network, event):
+    from course.events.queries import wall_posts
+    from course.events.wall.pages import wall_page
+    from course.network.models import NetworkProfile, ShownAs
+
+    show(network.author, Visibility.COHORT, x="alex_author")
+    auth.login(network.author.email)
+    auth.post(f"/events/{event.id}/consent", {"agreed": "y"})
+    _post_for_event(auth, event)
+    db.session.get(NetworkProfile, network.author.id).shown_as = ShownAs.INITIALS
+    db.session.commit()
+    assert [post.author for post in wall_page(event).posts] == ["A. A."]
+    network.author.active = False
+    db.session.commit()
+    assert wall_posts(event) == []

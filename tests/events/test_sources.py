@@ -17,7 +17,8 @@ from tests.events.social_server import SocialServer, bluesky_post, mastodon_stat
 def social(app):
     fake = SocialServer()
     server, thread = serve(fake)
-    app.config.update(MASTODON_URL_SCHEME="http", BLUESKY_APPVIEW_URL=f"http://{fake.url}")
+    app.config.update(MASTODON_URL_SCHEME="http", BLUESKY_APPVIEW_URL=f"http://{fake.url}",
+                      SOCIAL_FETCH_PRIVATE_ADDRESSES=True)  # the stand-in listens on 127.0.0.1
     yield fake
     server.shutdown()
     thread.join(timeout=5)
@@ -71,7 +72,7 @@ def test_a_rate_limited_source_waits_until_its_reset(app, social, event):
 def test_a_source_that_is_down_is_tried_again_later(app, event):
     event.mastodon_server = "127.0.0.1:9"  # nothing listens there
     db.session.commit()
-    app.config.update(MASTODON_URL_SCHEME="http", SOCIAL_FETCH_TIMEOUT=2)
+    app.config.update(MASTODON_URL_SCHEME="http", SOCIAL_FETCH_TIMEOUT=2, SOCIAL_FETCH_PRIVATE_ADDRESSES=True)
     lines = fetch_due_events(utcnow())
     assert "next try" in lines[0]
     db.session.refresh(event)
@@ -98,3 +99,30 @@ def test_outside_posts_are_deleted_the_set_number_of_days_after_the_event(app, s
 
 def test_status_html_becomes_plain_text():
     assert plain_text('<p>Eins<br>zwei &lt;b&gt;</p><p><script>x</script>drei</p>') == "Eins\nzwei <b>\ndrei"
+
+
+def test_a_server_on_a_private_address_is_never_asked(app, social, event):
+    app.config["SOCIAL_FETCH_PRIVATE_ADDRESSES"] = False
+    event.mastodon_server = social.url  # 127.0.0.1
+    db.session.commit()
+    lines = fetch_due_events(utcnow())
+    assert "private address" in lines[0] and social.requests == []
+
+
+def test_a_hostile_answer_stores_no_foreign_link_and_stops_no_other_event(app, social, event, network):
+    from course.events.models import Event
+
+    social.statuses = [{**mastodon_status(1, "DigiTag27", "Hallo"), "url": "data:text/html,<b>x</b>"},
+                       {**mastodon_status(2, "DigiTag27", "Kaputt"), "id": "9" * 100}]
+    event.mastodon_server = social.url
+    other = Event(organisation_id=event.organisation_id, name="Other", hashtag="#Other", cohorts=event.cohorts,
+                  starts_at=event.starts_at, ends_at=event.ends_at, fetch_bluesky=True)
+    social.bluesky_posts = [bluesky_post(1, "Other", "Fine")]
+    db.session.add(other)
+    db.session.commit()
+    fetch_due_events(utcnow())
+    posts = _outside(event)
+    assert all(post.url.startswith("https://") for post in posts)
+    db.session.refresh(event)
+    assert event.mastodon_since_id is None or len(event.mastodon_since_id) <= 30
+    assert [post.text for post in _outside(other)] == ["Fine #Other"]

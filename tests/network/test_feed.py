@@ -76,3 +76,13 @@ def test_the_trainer_closes_a_cohort_after_confirming(client, auth, network):
     auth.logout()
     auth.login(network.robin.email)
     assert client.get(f"/cohorts/{network.cohort.id}/close").status_code == 403
+
+
+def test_a_handle_is_shown_only_where_the_posts_link_shows_it_anyway(client, auth, network):
+    show(network.author, Visibility.NOBODY, ShownAs.HANDLE, linkedin="https://www.linkedin.com/in/alex-hidden")
+    _publish(network.author, network.cohort, "Auf LinkedIn", 5, platform="linkedin",
+             url="https://www.linkedin.com/feed/update/urn:li:activity:7250000000000000000/")
+    auth.login(network.robin.email)
+    page = client.get(f"/cohorts/{network.cohort.id}/feed").get_data(as_text=True)
+    assert "alex-hidden" not in page and "A. A." in page
+    assert client.get(f"/cohorts/{network.cohort.id}/feed?page=99999999999999999999").status_code == 200

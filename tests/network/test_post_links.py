@@ -45,3 +45,18 @@ def test_what_is_not_a_post_link_is_refused_with_an_example(platform, link):
 def test_a_post_by_another_account_is_refused(platform, link, address):
     with pytest.raises(PostLinkError, match="not by the account you added"):
         check_post_link(platform, link, address)
+
+
+@pytest.mark.parametrize("link", [
+    "https://evil.example\\@x.com/anna_b/status/1",  # a browser ends the host at the backslash
+    "https://someone@x.com/anna_b/status/1",
+    "https://x.com:8443/anna_b/status/1",
+])
+def test_a_link_whose_host_a_browser_reads_otherwise_is_refused(link):
+    with pytest.raises(PostLinkError):
+        check_post_link("x", link, None)
+
+
+def test_a_mastodon_post_needs_the_persons_own_address():
+    with pytest.raises(PostLinkError, match="Add your Mastodon address"):
+        check_post_link("mastodon", "https://evil.example/@anna/113000000000000000", None)

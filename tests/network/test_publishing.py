@@ -92,3 +92,18 @@ def test_a_closed_cohorts_feed_takes_nothing_new(client, auth, network):
     auth.post(f"/learn/{POST_LESSON}/publish/x", {"x-link": LINK})
     [publication] = _publications(network.author)
     assert publication.cohort_id is None
+
+
+def test_a_text_lengthened_past_the_limit_after_submitting_is_not_kept(client, auth, network):
+    from course.curriculum.library import lessons
+    from course.drafts.services import draft_for, save_draft
+
+    show(network.author, Visibility.COHORT, x="@anna_b")
+    submit_post(network.author, "Short enough", platform="x")
+    save_draft(network.author, lessons.curriculum.lessons[POST_LESSON], {"post": "x" * 400}, platform="x",
+               revision=draft_for(network.author, POST_LESSON).revision)
+    db.session.commit()
+    auth.login(network.author.email)
+    response = auth.post(f"/learn/{POST_LESSON}/publish/x", {"x-link": LINK})
+    assert response.status_code == 422 and "longer than X allows" in response.get_data(as_text=True)
+    assert _publications(network.author) == []

@@ -26,11 +26,6 @@ from course.forms import UserTextForm, at_most
 from course.text.platforms import PLATFORMS
 
 
-class CheckboxesField(SelectMultipleField):
-    widget = ListWidget(prefix_label=False)
-    option_widget = CheckboxInput()
-
-
 def to_utc(local: datetime | None) -> datetime | None:
     """A time typed in the course's time zone, in UTC."""
     return None if local is None else local.replace(tzinfo=get_timezone()).astimezone(UTC)
@@ -49,7 +44,8 @@ class EventForm(UserTextForm):
     hashtag = StringField(_l("Event hashtag"), validators=[at_most(100)], render_kw={"required": True},
                           description=_l("Short and unique, so that a search finds only this event, e.g. "
                                          "#DigitalTag27. Public: everyone sees who posts with it."))
-    cohort_ids = CheckboxesField(_l("Cohorts taking part"), coerce=int, validate_choice=False)
+    cohort_ids = SelectMultipleField(_l("Cohorts taking part"), coerce=int, validate_choice=False,
+                                     option_widget=CheckboxInput(), widget=ListWidget(prefix_label=False))
     mastodon_server = StringField(_l("Also show public Mastodon posts under the hashtag, from this server "
                                      "(optional)"), validators=[at_most(255)],
                                   render_kw={"placeholder": "mastodon.social", "autocomplete": "off"},

@@ -9,7 +9,7 @@ from course.events import queries
 from course.events.models import Event
 from course.events.planning.forms import ConsentForm, EventPostForm
 from course.events.services import has_agreed, may_moderate, may_plan_events
-from course.network.intents import Intent, first_link, intent_for
+from course.network.intents import Intent, first_link, fits, intent_for
 from course.network.people.pages import PersonEntry, network_page
 from course.network.services import mastodon_host
 from course.text.platforms import PLATFORMS
@@ -71,12 +71,11 @@ class PreparedPost:
     intent: Intent
     needs_server: bool
 
-    @property
-    def is_over(self) -> bool:
-        return self.intent.url is None and not self.needs_server
+    is_over: bool
 
 
 def prepared_post(user: User, platform: str, text: str) -> PreparedPost:
     host = mastodon_host(user) if platform == "mastodon" else None
     intent = intent_for(platform, text, mastodon_host=host, link=first_link(text))
-    return PreparedPost(platform, PLATFORMS[platform].name, text, intent, platform == "mastodon" and host is None)
+    return PreparedPost(platform, PLATFORMS[platform].name, text, intent, platform == "mastodon" and host is None,
+                        not fits(platform, text))

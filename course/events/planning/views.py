@@ -110,7 +110,9 @@ def post(event_id: int):
     if not form.validate():
         return render_template("events/show.html", page=event_page(current_user, event, now, form)), 422
     prepared = prepared_post(current_user, form.platform.data, form.text.data)
-    if form.publish.data and not prepared.is_over:
+    if form.publish.data and prepared.is_over:  # the page said so; nothing longer is kept
+        return render_template("events/show.html", page=event_page(current_user, event, now, form, prepared)), 422
+    if form.publish.data:
         if not (form.link.data or "").strip():
             form.link.errors = [_("Paste the link of your post.")]
         else:

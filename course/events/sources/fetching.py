@@ -1,6 +1,7 @@
 """Which events take outside posts now, and fetching them: each source on its own, rate limits respected."""
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 import sqlalchemy as sa
@@ -11,6 +12,7 @@ from course.events.services import admit_outside
 from course.events.sources import OutsidePost, SourceUnavailable, bluesky, mastodon
 from course.extensions import db
 
+log = logging.getLogger(__name__)
 WINDOW = timedelta(days=1)  # fetched from a day before the event until a day after it
 
 
@@ -34,6 +36,9 @@ def fetch_event(event: Event, now: datetime) -> list[str]:
     if event.mastodon_server and (event.mastodon_retry_at is None or event.mastodon_retry_at <= now):
         base = f"{config['MASTODON_URL_SCHEME']}://{event.mastodon_server}"
         try:
+            if not config["SOCIAL_FETCH_PRIVATE_ADDRESSES"] and not mastodon.is_public_host(event.mastodon_server):
+                raise SourceUnavailable("refused: the server's name leads to a private address or to none",
+                                        now + mastodon.RETRY_AFTER_ERROR)
             posts, event.mastodon_since_id = mastodon.fetch_tag(base, event.tag, event.mastodon_since_id,
                                                                 config["SOCIAL_FETCH_TIMEOUT"])
         except SourceUnavailable as problem:
@@ -59,7 +64,15 @@ def fetch_event(event: Event, now: datetime) -> list[str]:
 def fetch_due_events(now: datetime) -> list[str]:
     """Fetch for every due event, committing after each so one failing event loses nothing of another."""
     lines = []
-    for event in due_events(now):
-        lines += fetch_event(event, now)
-        db.session.commit()
+    for event_id in [event.id for event in due_events(now)]:
+        event = db.session.get(Event, event_id)
+        if event is None:
+            continue
+        try:
+            lines += fetch_event(event, now)
+            db.session.commit()
+        except Exception:  # an answer no check foresaw: this event waits, the others are fetched
+            db.session.rollback()
+            log.exception("events: fetching for event %d failed", event_id)
+            lines.append(f"event {event_id}: failed, see the log")
     return lines

@@ -50,11 +50,11 @@ class WallPage:
         return qr_svg(self.join_url)
 
 
-def _view(post: WallPost) -> WallPostView:
-    return WallPostView(post.id, post.author, post.text, post.state == PostState.PINNED)
+def _view(post: WallPost, author: str) -> WallPostView:
+    return WallPostView(post.id, author, post.text, post.state == PostState.PINNED)
 
 
 def wall_page(event: Event) -> WallPage:
     """What the wall shows now; nothing but the hashtag while the kill switch is on."""
-    posts = [] if event.wall_blanked else [_view(post) for post in queries.wall_posts(event)]
+    posts = [] if event.wall_blanked else [_view(post, author) for post, author in queries.wall_posts(event)]
     return WallPage(event, posts, event.wall_version, event.wall_blanked, hashtag_url(event))

@@ -14,6 +14,10 @@ from course.network.queries import FeedItem, feed, replied_ids, to_support, view
 from course.text.platforms import PLATFORMS
 
 PAGE_SIZE = 30
+LAST_PAGE = 10_000  # further back than anyone pages; a larger number is read as this one
+# Platforms whose post links show the author's handle: there a handle beside the post reveals nothing more. A
+# LinkedIn profile or a website may be hidden from the cohort, so a post there shows initials instead.
+HANDLE_IN_POST_LINK = frozenset({"x", "bluesky", "threads", "mastodon"})
 SUPPORT_SIZE = 5
 
 
@@ -27,7 +31,7 @@ def author_label(item: FeedItem) -> str:
     name = item.publication.author.name
     if item.shown_as == ShownAs.INITIALS:
         return initials(name)
-    if item.shown_as == ShownAs.HANDLE and item.author_address:
+    if item.shown_as == ShownAs.HANDLE and item.author_address and item.publication.platform in HANDLE_IN_POST_LINK:
         return shown_handle(item.publication.platform, item.author_address)
     return name if item.shown_as != ShownAs.HANDLE else initials(name)
 
@@ -67,6 +71,7 @@ def _posts(items: list[FeedItem], user: User, replied: set[int]) -> list[Post]:
 
 def feed_page(user: User, cohort: Cohort, page: int) -> FeedPage:
     """Page ``page`` (from 1) of the feed; 403 for a colleague outside the cohort while it is not open to them."""
+    page = min(max(page, 1), LAST_PAGE)
     if not may_read_feed(user, cohort):
         abort(403)
     viewer = viewer_of(user, cohort)

@@ -26,8 +26,8 @@ def my_feed():
 @login_required
 def feed(cohort_id: int):
     cohort = get_cohort_or_404(current_user, cohort_id)
-    page = max(request.args.get("page", 1, type=int) or 1, 1)
-    return render_template("network/feed.html", page=feed_page(current_user, cohort, page), mark_form=MarkForm())
+    page = request.args.get("page", 1, type=int) or 1
+    return render_template("network/feed.html", page=feed_page(current_user, cohort, page))
 
 
 @bp.post("/cohorts/<int:cohort_id>/feed/<int:publication_id>/replied")

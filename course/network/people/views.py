@@ -27,7 +27,7 @@ def mine():
 @login_required
 def people(cohort_id: int):
     cohort = get_cohort_or_404(current_user, cohort_id)
-    return render_template("network/people.html", page=network_page(current_user, cohort), mark_form=MarkForm())
+    return render_template("network/people.html", page=network_page(current_user, cohort))
 
 
 def _visible(cohort_id: int):

@@ -28,7 +28,7 @@ class PublishTarget:
 
     @property
     def is_over(self) -> bool:
-        return self.intent.url is None and not self.needs_server
+        return self.length > (self.platform.limit or self.length)
 
 
 @dataclass(frozen=True)
