@@ -10,7 +10,7 @@ from course.accounts.models import User
 from course.cohorts.models import Cohort
 from course.network.addresses import shown_handle
 from course.network.models import ShownAs
-from course.network.queries import FeedItem, feed, replied_ids, to_support, viewer_of
+from course.network.queries import FeedItem, Viewer, feed, replied_ids, to_support, viewer_of
 from course.text.platforms import PLATFORMS
 
 PAGE_SIZE = 30
@@ -58,8 +58,7 @@ class FeedPage:
     newer_page: int | None
 
 
-def may_read_feed(user: User, cohort: Cohort) -> bool:
-    viewer = viewer_of(user, cohort)
+def may_read_feed(viewer: Viewer, cohort: Cohort) -> bool:
     return viewer.is_staff or viewer.is_member or cohort.feed_open_to_organisation
 
 
@@ -72,9 +71,9 @@ def _posts(items: list[FeedItem], user: User, replied: set[int]) -> list[Post]:
 def feed_page(user: User, cohort: Cohort, page: int) -> FeedPage:
     """Page ``page`` (from 1) of the feed; 403 for a colleague outside the cohort while it is not open to them."""
     page = min(max(page, 1), LAST_PAGE)
-    if not may_read_feed(user, cohort):
-        abort(403)
     viewer = viewer_of(user, cohort)
+    if not may_read_feed(viewer, cohort):
+        abort(403)
     items = feed(cohort, limit=PAGE_SIZE + 1, offset=(page - 1) * PAGE_SIZE)
     may_answer = viewer.is_member and not cohort.is_closed
     support = to_support(user, cohort, limit=SUPPORT_SIZE) if may_answer else []

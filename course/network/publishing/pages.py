@@ -39,8 +39,9 @@ class PublishPage:
 
 
 def publish_page(user: User, lesson: Lesson, language: str, draft: Draft,
-                 failed: tuple[str, PublishedForm] | None = None) -> PublishPage:
-    """One target per platform the post was written for (not the blog: it has no compose screen)."""
+                 posted: tuple[str, PublishedForm] | None = None) -> PublishPage:
+    """One target per platform the post was written for (not the blog: it has no compose screen); ``posted`` is the
+    form just sent for one of them, shown back with its problems."""
     presences = presences_of(user)
     published = publications_of(user, draft.id)
     texts = draft.texts
@@ -53,7 +54,7 @@ def publish_page(user: User, lesson: Lesson, language: str, draft: Draft,
         address = presences.get(platform.key)
         host = parse_mastodon(address).host if platform.key == "mastodon" and address else None
         intent = intent_for(platform.key, text, mastodon_host=host, link=first_link(text))
-        form = failed[1] if failed is not None and failed[0] == platform.key else \
+        form = posted[1] if posted is not None and posted[0] == platform.key else \
             PublishedForm(formdata=None, prefix=platform.key)
         targets.append(PublishTarget(platform, text, measure(text, platform.counting, platform.limit).length, intent,
                                      address, platform.key == "mastodon" and host is None, form,

@@ -36,10 +36,9 @@ def publish(slug: str):
 def published(slug: str, platform: str):
     """The link of the live post on ``platform``, pasted back."""
     lesson, draft = _written(slug)
-    language = str(get_locale())
-    target = next((t for t in publish_page(current_user, lesson, language, draft).targets
-                   if t.platform.key == platform), None) or abort(404)
     form = PublishedForm(prefix=platform)
+    page = publish_page(current_user, lesson, str(get_locale()), draft, posted=(platform, form))
+    target = next((t for t in page.targets if t.platform.key == platform), None) or abort(404)
     if form.validate():
         try:
             publication = services.publish(current_user, draft, platform, target.text, form.link.data)
@@ -52,7 +51,6 @@ def published(slug: str, platform: str):
             else:
                 flash(_("Your post is in your cohort’s feed. Colleagues can now find it and answer."), "success")
             return redirect(url_for("network.publish", slug=slug, _anchor=f"publish-{platform}"))
-    page = publish_page(current_user, lesson, language, draft, failed=(platform, form))
     return render_template("network/publish.html", page=page), 422
 
 
