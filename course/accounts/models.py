@@ -73,6 +73,13 @@ class Organisation(Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(sa.String(200), unique=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Rolling out: the language of its people and its mail where a person chose none (None: the site's);
+    # the works-council mode, in which trainers see figures only for groups of at least ``smallest_group``
+    # people; and how many months after a cohort is closed its personal data is deleted (None: kept).
+    default_language: Mapped[str | None] = mapped_column(sa.String(8))
+    works_council_mode: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    smallest_group: Mapped[int] = mapped_column(default=5, server_default="5")
+    retention_months: Mapped[int | None]
 
     learners: Mapped[list[User]] = relationship(
         back_populates="organisation", order_by="User.name"
@@ -106,6 +113,8 @@ class User(UserMixin, Model):
     session_token: Mapped[str] = mapped_column(sa.String(64), default=new_session_token)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # In works-council mode a trainer sees this person's own rows only if they chose to share their progress.
+    shares_progress: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     # Flask-Login's id for this object: the sign-in it was loaded through (course.auth.sessions), not a column.
     # Unannotated, so that the ORM does not take it for a column; the cast tells the type checker what it holds.

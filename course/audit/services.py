@@ -4,9 +4,18 @@ from course.audit.models import AuditEvent
 from course.extensions import db
 
 
-def record_access(actor: User, action: str, subject_id: int | None, detail: str = "") -> None:
-    """Note that ``actor`` did ``action`` on the data of user ``subject_id`` (nothing when it was their own)."""
-    if subject_id == actor.id:
-        return
-    db.session.add(AuditEvent(actor_id=actor.id, subject_id=subject_id, action=action, detail=detail[:300]))
+def record(actor: User | None, action: str, *, organisation_id: int | None, subject: User | None = None,
+           detail: str = "") -> None:
+    """Note that ``actor`` (None: the worker) did ``action`` in ``organisation_id``, on ``subject``'s data if any."""
+    db.session.add(AuditEvent(
+        organisation_id=organisation_id, actor_id=actor.id if actor is not None else None,
+        subject_id=subject.id if subject is not None else None, action=action, detail=detail[:300],
+    ))
     db.session.flush()
+
+
+def record_access(actor: User, action: str, subject: User, detail: str = "") -> None:
+    """Note that ``actor`` read or exported ``subject``'s data (nothing when it was their own)."""
+    if subject.id == actor.id:
+        return
+    record(actor, action, organisation_id=subject.organisation_id, subject=subject, detail=detail)

@@ -37,7 +37,9 @@ def compose_mail(recipient: User, subject, template: str, *, is_secret: bool = F
 
 
 def mail_language(recipient: User) -> str:
-    return recipient.language or current_app.config["BABEL_DEFAULT_LOCALE"]
+    organisation = recipient.organisation
+    default = organisation.default_language if organisation is not None else None
+    return recipient.language or default or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def mail_backend() -> str:

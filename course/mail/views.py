@@ -25,7 +25,7 @@ def outbox():
 def message(message_id: int):
     message = queries.get_message_or_404(current_user, message_id)
     is_readable = message.is_readable_by(current_user)
-    if is_readable:
-        record_access(current_user, "mail.read", message.recipient_id, f"outbox message {message.id}")
+    if is_readable and message.recipient is not None:
+        record_access(current_user, "mail.read", message.recipient, f"outbox message {message.id}")
         db.session.commit()
     return render_template("mail/message.html", message=message, is_readable=is_readable)
