@@ -13,7 +13,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTEST_WORKERS ?= auto
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS)
 
-.PHONY: run dev test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps translations catalogue screenshots clean
+.PHONY: run dev test test-sqlite test-postgres e2e lint lessons-check benchmark install install-dev system-deps node-tools translations catalogue screenshots clean
 
 run: install translations instance/config.py
 	$(FLASK) db upgrade
@@ -35,7 +35,7 @@ dev: install translations instance/config.py
 	trap 'kill $$worker 2>/dev/null; wait $$worker 2>/dev/null' EXIT; \
 	$(FLASK) run --debug --host 127.0.0.1 --port $(PORT)
 
-test: install-dev translations system-deps
+test: install-dev translations system-deps node-tools
 	$(BIN)/ruff check course tests benchmarks
 	$(BIN)/mypy
 	@echo "=== Test suite on SQLite ==="
@@ -43,13 +43,13 @@ test: install-dev translations system-deps
 	@echo "=== Test suite on PostgreSQL ==="
 	.ci/with-postgres $(PYTEST)
 
-test-sqlite: install-dev translations
+test-sqlite: install-dev translations node-tools
 	$(PYTEST) $(ARGS)
 
-test-postgres: install-dev translations system-deps
+test-postgres: install-dev translations system-deps node-tools
 	.ci/with-postgres $(PYTEST) $(ARGS)
 
-e2e: install-dev translations system-deps
+e2e: install-dev translations system-deps node-tools
 	$(PYTEST) -m e2e $(ARGS)
 
 # ruff over the code, tests and benchmarks; mypy over course/ (configured in pyproject.toml).
@@ -88,13 +88,21 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-# Debian's Chromium for the browser tests and PostgreSQL for the second test run.
+# Debian's Chromium for the browser tests, PostgreSQL for the second test run and Node.js for the test tools.
 system-deps:
-	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then \
-		echo "Installing Debian packages: chromium postgresql"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+		|| ! command -v npm >/dev/null 2>&1; then \
+		echo "Installing Debian packages: chromium postgresql nodejs npm"; \
 		$(SUDO) apt-get update -q && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium postgresql; \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium postgresql nodejs npm; \
 	fi
+
+# The tests' tools from npm (package-lock.json): the OpenID provider the sign-in tests use, and axe-core.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+node-tools: system-deps node_modules/.installed
 
 translations: install
 	$(BIN)/pybabel -q compile -d course/translations
@@ -111,4 +119,4 @@ instance/config.py:
 	@echo "Wrote $@ with a new random SECRET_KEY."
 
 clean:
-	rm -rf $(VENV) .pytest_cache
+	rm -rf $(VENV) .pytest_cache node_modules
