@@ -1,5 +1,5 @@
 """The language of each request: the user's setting, a choice made while signed
-out, or the browser's preference, in that order."""
+out, the default of the user's organisation, or the browser's preference, in that order."""
 from typing import Any
 
 from flask import current_app, has_request_context, request, session
@@ -21,7 +21,17 @@ def select_locale() -> str:
         return current_user.language
     if session.get("language") in languages:
         return session["language"]
+    default = organisation_language(current_user) if current_user.is_authenticated else None
+    if default is not None and default in languages:
+        return default
     return request.accept_languages.best_match(languages) or current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def organisation_language(user) -> str | None:
+    """The default language of the organisation whose settings apply to ``user`` (a learner's own, a trainer's
+    only one), or None."""
+    organisation = user.home_organisation
+    return organisation.default_language if organisation is not None else None
 
 
 def template_translations() -> dict[str, Any]:

@@ -23,7 +23,7 @@ NAVIGATION = {
                 ("mail.outbox", _l("Outbox"))],
     "admin": [("home.index", _l("Organisations")), ("curriculum.index", _l("Curriculum")),
               ("trainer_material.index", _l("Trainer material")), ("events.index", _l("Events")),
-              ("mail.outbox", _l("Outbox"))],
+              ("mail.outbox", _l("Outbox")), ("staff.index", _l("Team"))],
 }
 
 

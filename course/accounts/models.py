@@ -120,7 +120,9 @@ class User(UserMixin, Model):
     # Unannotated, so that the ORM does not take it for a column; the cast tells the type checker what it holds.
     login_identity = cast("str | None", None)
 
-    organisation: Mapped[Organisation | None] = relationship(back_populates="learners")
+    # Loaded with the person: their organisation's settings (language, works-council mode) apply to most of what
+    # is shown or sent to them.
+    organisation: Mapped[Organisation | None] = relationship(back_populates="learners", lazy="joined")
     trained_organisations: Mapped[list[Organisation]] = relationship(
         secondary=trainer_organisations, back_populates="trainers", order_by="Organisation.name"
     )
@@ -139,6 +141,14 @@ class User(UserMixin, Model):
     def track_label(self) -> str:
         """The learner's track as people read it; empty for staff roles."""
         return str(TRACK_LABELS[self.track]) if self.track else ""
+
+    @property
+    def home_organisation(self) -> Organisation | None:
+        """The organisation whose settings apply to this person: a learner's own, a trainer's only one."""
+        if self.organisation_id is not None:
+            return self.organisation
+        trained = self.trained_organisations if self.role == Role.TRAINER else []
+        return trained[0] if len(trained) == 1 else None
 
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users

@@ -155,3 +155,21 @@ def invite_user(user: User, invited_by: User | None = None) -> str:
     link = _invitation_link(user)
     send_mails([invitation_mail(user, invited_by, link=link)])
     return link
+
+
+def deactivate_account(user: User) -> None:
+    """Stop ``user`` from signing in, signing out every session and making every link sent to them useless."""
+    if not user.active:
+        raise AccountError(_("%(name)s is already deactivated.", name=user.name))
+    user.active = False
+    user.rotate_session_token()
+    end_sessions(user)
+    db.session.flush()
+
+
+def reactivate_account(user: User) -> None:
+    """Let a deactivated account sign in again."""
+    if user.active:
+        raise AccountError(_("%(name)s is already active.", name=user.name))
+    user.active = True
+    db.session.flush()

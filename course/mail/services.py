@@ -14,6 +14,7 @@ from flask_babel import force_locale
 from course.accounts.models import User
 from course.database import utcnow
 from course.extensions import db
+from course.i18n import organisation_language
 from course.mail.models import MessageStatus, OutboxMessage
 
 # Set on the session when it wrote messages for the worker; read once the transaction has committed.
@@ -29,17 +30,17 @@ class Mail:
     is_secret: bool = False
 
 
-def compose_mail(recipient: User, subject, template: str, *, is_secret: bool = False, **context) -> Mail:
-    """A mail rendered from ``template`` in the recipient's language (their profile's, else the site's)."""
-    with force_locale(mail_language(recipient)):
+def compose_mail(recipient: User, subject, template: str, *, is_secret: bool = False, language: str | None = None,
+                 **context) -> Mail:
+    """A mail rendered from ``template`` in ``language``, by default the recipient's (see ``mail_language``)."""
+    with force_locale(language or mail_language(recipient)):
         body = render_template(template, user=recipient, **context)
         return Mail(recipient, str(subject), body, is_secret)
 
 
 def mail_language(recipient: User) -> str:
-    organisation = recipient.organisation
-    default = organisation.default_language if organisation is not None else None
-    return recipient.language or default or current_app.config["BABEL_DEFAULT_LOCALE"]
+    """The recipient's own language, else their organisation's, else the site's."""
+    return recipient.language or organisation_language(recipient) or current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def mail_backend() -> str:

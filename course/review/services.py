@@ -9,6 +9,7 @@ from flask_babel import get_locale
 from flask_babel import gettext as _
 
 from course.accounts.models import Role, User
+from course.audit.services import record
 from course.cohorts.models import CohortMember
 from course.cohorts.queries import cohort_of
 from course.curriculum.content import DEFAULT_LANGUAGE, Criterion
@@ -140,6 +141,8 @@ def hide_review(trainer: User, review: Review, reason: str, now: datetime | None
         raise ReviewError({"": _("Only a submitted review that is not hidden yet can be hidden.")})
     review.hidden_at, review.hidden_reason, review.hidden_by_id = now or utcnow(), reason, trainer.id
     db.session.flush()
+    record(trainer, "review.hidden", organisation_id=review.reviewer.organisation_id, subject=review.reviewer,
+           detail=f"review {review.id}")
     send_mails([notifications.review_hidden(review.reviewer, review.draft.author, review.draft.lesson_slug, reason)])
     return review
 

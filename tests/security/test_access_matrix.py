@@ -52,6 +52,9 @@ LEARNERS = {"anonymous": LOGIN, "learner": 200, "other_learner": 200, "*": 403}
 # A calendar of one's own: learners and trainers, each their own; admins have no reviews to write.
 CALENDAR_OWNERS = {"anonymous": LOGIN, "admin": 403, "*": 200}
 
+# Administrators only: the organisation's settings and the site's staff.
+ADMINS = {"anonymous": LOGIN, "admin": 200, "*": 403}
+
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
     ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
@@ -80,6 +83,16 @@ MATRIX = [
      {"anonymous": LOGIN, "learner": 403, "other_learner": 403, "other_trainer": 404, "*": 200}),
     ("POST", "/organisations/", {"name": "New organisation"},
      {"anonymous": LOGIN, "admin": 302, "*": 403}),
+    ("GET", "/organisations/{organisation}/settings", None, ADMINS),
+    ("POST", "/organisations/{organisation}/settings", {}, ADMINS),  # nothing filled in: the form again
+    ("POST", "/organisations/{organisation}/settings/test-mail", {}, {**ADMINS, "admin": 302}),
+    # Staff: trainers and administrators, managed by administrators; a learner's id is no staff member's.
+    ("GET", "/staff/", None, ADMINS),
+    ("POST", "/staff/invite", {}, {**ADMINS, "admin": 400}),
+    ("POST", "/staff/{staff}/deactivate", {}, {**ADMINS, "admin": 302}),
+    ("POST", "/staff/{member}/deactivate", {}, {**ADMINS, "admin": 404}),
+    ("POST", "/staff/{staff}/reactivate", {}, {**ADMINS, "admin": 302}),
+    ("POST", "/staff/{staff}/resend", {}, {**ADMINS, "admin": 302}),
     ("GET", "/learn/", None, {"anonymous": LOGIN, "*": 200}),
     ("GET", "/learn/{lesson}", None, {"anonymous": LOGIN, "*": 200}),
     ("POST", "/learn/{lesson}/read", {}, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 403}),
@@ -230,7 +243,8 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{own_publication}": "<int:publication_id>", "{publication}": "<int:publication_id>",
                 "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>", "{event}": "<int:event_id>",
                 "{wall_post}": "<int:post_id>", "/show": "/<any(show, pin, hide, wait):action>",
-                "{wall_token}": "<token>", "{round}": "<int:round_id>", "{foreign_round}": "<int:round_id>"}
+                "{wall_token}": "<token>", "{round}": "<int:round_id>", "{foreign_round}": "<int:round_id>",
+                "{staff}": "<int:user_id>"}
 
 
 def _rule_pattern(path: str) -> str:
@@ -270,7 +284,7 @@ def _build_world() -> dict:
     }
     message = send_mail(people["learner"], "Hello", "A message for the home organisation.")
     db.session.commit()
-    ids = {"message": message.id, "organisation": home.id, "lesson": "networking-is-doing", "stage": "listening",
+    ids = {"message": message.id, "organisation": home.id, "staff": people["trainer"].id, "lesson": "networking-is-doing", "stage": "listening",
            "post": "connection-not-detox", **_reviews(people["learner"], person(Role.LEARNER, home)),
            **_guidelines(home, people["trainer"]),
            **_rounds(people["learner"], [person(Role.LEARNER, home), person(Role.LEARNER, home)])}

@@ -4,6 +4,7 @@ Functions flush; the view commits.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from enum import StrEnum
 
@@ -13,8 +14,8 @@ from flask_babel import gettext as _
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from course.accounts.models import Role, User
-from course.accounts.services import create_user, invitation_mail
-from course.auth.sessions import end_sessions
+from course.accounts.services import AccountError, create_user, deactivate_account, invitation_mail, reactivate_account
+from course.audit.services import record
 from course.cohorts.models import Cohort, CohortMember
 from course.curriculum.models import LessonProgress
 from course.drafts.models import Draft
@@ -190,6 +191,9 @@ def _add(cohort: Cohort, reports: list[RowReport], invited_by: User) -> Added:
     invited = [user for user in users if user.is_invited and user.active]
     send_mails([invitation_mail(user, invited_by) for user in invited])
     mailed = {user.id for user in invited}
+    record(invited_by, "people.added", organisation_id=cohort.organisation_id,
+           subject=users[0] if len(users) == 1 else None,
+           detail=f"cohort {cohort.id}: {len(invited)} invited, {len(users) - len(invited)} joined")
     return Added(invited, [user for user in users if user.id not in mailed])
 
 
@@ -250,19 +254,16 @@ def _has_work(user: User) -> bool:
 
 def deactivate(member: CohortMember) -> None:
     """Stop a member from signing in (signing out any session) and from getting reviews; their work stays."""
-    user = member.user
-    if not user.active:
-        raise InvitationError(_("%(name)s is already deactivated.", name=user.name))
-    user.active = False
-    user.rotate_session_token()
-    end_sessions(user)
-    db.session.flush()
+    _on_account(deactivate_account, member.user)
 
 
 def reactivate(member: CohortMember) -> None:
     """Let a deactivated member sign in again."""
-    user = member.user
-    if user.active:
-        raise InvitationError(_("%(name)s is already active.", name=user.name))
-    user.active = True
-    db.session.flush()
+    _on_account(reactivate_account, member.user)
+
+
+def _on_account(change: Callable[[User], None], user: User) -> None:
+    try:
+        change(user)
+    except AccountError as error:
+        raise InvitationError(str(error)) from error

@@ -9,6 +9,7 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from course.accounts.models import User
+from course.audit.services import record
 from course.cohorts.models import Cohort, CohortMember
 from course.cohorts.queries import get_cohort_or_404, get_member_or_404
 from course.extensions import db
@@ -130,17 +131,22 @@ def confirm_import(cohort_id: int):
     return _to_people(cohort.id)
 
 
-def _act(cohort_id: int, user_id: int, action: Callable[[CohortMember], None], done: Callable[[User], str]):
-    """Carry out ``action`` on a member of the cohort and say what happened."""
+def _act(cohort_id: int, user_id: int, action: Callable[[CohortMember], None], done: Callable[[User], str],
+         audited_as: str):
+    """Carry out ``action`` on a member of the cohort, note it in the audit log and say what happened."""
     cohort = get_cohort_or_404(current_user, cohort_id)
     member = get_member_or_404(cohort, user_id)
     confirm_or_400()
-    message = done(member.user)  # worded now: a revoked account is gone afterwards
+    user = member.user
+    message = done(user)  # worded now: a revoked account is gone afterwards
     try:
         action(member)
     except services.InvitationError as error:
         flash(str(error), "error")
         return _to_people(cohort.id)
+    gone = audited_as == "people.invitation_revoked"
+    record(current_user, audited_as, organisation_id=cohort.organisation_id, subject=None if gone else user,
+           detail=f"cohort {cohort.id}")
     db.session.commit()
     flash(message, "success")
     return _to_people(cohort.id)
@@ -150,7 +156,8 @@ def _act(cohort_id: int, user_id: int, action: Callable[[CohortMember], None], d
 @staff_required
 def resend_invitation(cohort_id: int, user_id: int):
     return _act(cohort_id, user_id, partial(services.resend_invitation, invited_by=current_user),
-                lambda user: _("A new invitation is on its way to %(email)s.", email=user.email))
+                lambda user: _("A new invitation is on its way to %(email)s.", email=user.email),
+                "people.invitation_resent")
 
 
 @bp.post("/<int:cohort_id>/people/<int:user_id>/revoke")
@@ -158,7 +165,7 @@ def resend_invitation(cohort_id: int, user_id: int):
 def revoke_invitation(cohort_id: int, user_id: int):
     return _act(cohort_id, user_id, services.revoke_invitation,
                 lambda user: _("The invitation for %(name)s is withdrawn: the account is deleted and the link "
-                               "no longer works.", name=user.name))
+                               "no longer works.", name=user.name), "people.invitation_revoked")
 
 
 @bp.post("/<int:cohort_id>/people/<int:user_id>/deactivate")
@@ -166,11 +173,11 @@ def revoke_invitation(cohort_id: int, user_id: int):
 def deactivate(cohort_id: int, user_id: int):
     return _act(cohort_id, user_id, services.deactivate,
                 lambda user: _("%(name)s is deactivated: they cannot sign in and get no new reviews. "
-                               "Their work is kept.", name=user.name))
+                               "Their work is kept.", name=user.name), "people.deactivated")
 
 
 @bp.post("/<int:cohort_id>/people/<int:user_id>/reactivate")
 @staff_required
 def reactivate(cohort_id: int, user_id: int):
     return _act(cohort_id, user_id, services.reactivate,
-                lambda user: _("%(name)s is active again and can sign in.", name=user.name))
+                lambda user: _("%(name)s is active again and can sign in.", name=user.name), "people.reactivated")
