@@ -83,6 +83,10 @@ SOCIAL_FETCH_TIMEOUT = 10  # seconds per request
 # never in production (an event's server name must not reach the machines behind the firewall).
 SOCIAL_FETCH_PRIVATE_ADDRESSES = False
 
+# The accessibility statement (/accessibility) names this address for reporting barriers; None names the people who
+# run Vernetzt for the organisation instead.
+ACCESSIBILITY_CONTACT = None
+
 
 def _flag(value: str) -> bool:
     return value.strip().lower() in {"1", "true", "yes", "on"}
@@ -111,6 +115,7 @@ ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
     "MAIL_MAX_ATTEMPTS": ("MAIL_MAX_ATTEMPTS", int),
     "MAIL_RETRY_SECONDS": ("MAIL_RETRY_SECONDS", int),
     "MAIL_CLAIM_TIMEOUT": ("MAIL_CLAIM_TIMEOUT", int),
+    "ACCESSIBILITY_CONTACT": ("ACCESSIBILITY_CONTACT", str),
 }
 
 

@@ -18,7 +18,8 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     for email in ["admin@demo.example", "trainer@demo.example", "lea@demo.example", "sam@demo.example"]:
         assert email in result.output
     assert "vernetzt-demo" in result.output
-    assert _count(User) == 21
+    assert _count(User) == 22  # with a trainer invited on the Team page, who has no password yet
+    assert "jonas.berg@demo.example" not in result.output  # no login yet
     learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER)).all()
     assert len(learners) == 19
     assert sorted(u.track.value for u in learners).count("staff") == 16
@@ -38,7 +39,7 @@ def test_seed_demo_is_idempotent(runner):
     runner.invoke(args=["seed-demo"])
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0
-    assert _count(User) == 21 and _count(Organisation) == 1
+    assert _count(User) == 22 and _count(Organisation) == 1
     assert _count(Cohort) == 2 and _count(CohortMember) == 19
 
 

@@ -64,9 +64,9 @@ class Browsing:
             return
         self.console_errors.append(message.text)
 
-    def new_page(self, *, locale="en-GB", viewport=None):
+    def new_page(self, *, locale="en-GB", viewport=None, **options):
         context = self._browser.new_context(
-            base_url=self.base_url, locale=locale, viewport=viewport or {"width": 1280, "height": 860}
+            base_url=self.base_url, locale=locale, viewport=viewport or {"width": 1280, "height": 860}, **options
         )
         self.contexts.append(context)
         page = context.new_page()

@@ -59,6 +59,7 @@ ADMINS = {"anonymous": LOGIN, "admin": 200, "*": 403}
 MATRIX = [
     ("GET", "/", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 302, "*": 200}),
     ("GET", "/login", None, {"anonymous": 200, "*": 302}),
+    ("GET", "/accessibility", None, {"*": 200}),
     ("POST", "/login", {}, {"anonymous": 200, "*": 302}),
     ("POST", "/logout", {}, {"anonymous": LOGIN, "*": 302}),
     ("POST", "/logout/everywhere", {}, {"anonymous": LOGIN, "*": 302}),
