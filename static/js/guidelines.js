@@ -36,6 +36,12 @@ form.addEventListener("input", (event) => {
   timer = setTimeout(refresh, PREVIEW_DELAY);
 });
 form.addEventListener("submit", () => { dirty = false; });
+
+// Text typed before this script ran (a slow connection) fired no input event here: preview it now.
+if (body.value !== body.defaultValue) {
+  dirty = true;
+  refresh();
+}
 window.addEventListener("beforeunload", (event) => {
   if (!dirty) return;
   event.preventDefault();

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from course.accounts.models import Role, Track
 from course.extensions import db
 from course.guidelines.models import Acknowledgement, GuidelineVersion
+from course.guidelines.services import start_draft
 from tests.conftest import PASSWORD, open_every_stage
 from tests.e2e.conftest import screenshot, sign_in
 
@@ -101,3 +102,18 @@ def test_a_leader_publishes_and_a_colleague_acknowledges(browsing, create_user, 
     assert version.is_published and version.published_by_id == leader.id
     acknowledged = db.session.get(Acknowledgement, (staff.id, version.id))
     assert acknowledged is not None and acknowledged.acknowledged_at is not None
+
+
+def test_text_typed_before_the_editors_script_has_loaded_is_previewed_too(browsing, create_user, organisation):
+    leader = create_user(Role.LEARNER, organisation=organisation, track=Track.LEADERSHIP)
+    open_every_stage(leader)
+    start_draft(organisation, leader, "en")
+    db.session.commit()
+    page = browsing.new_page()
+    held = []
+    page.route("**/static/js/guidelines.js", lambda route: held.append(route))
+    sign_in(page, leader.email, PASSWORD)
+    page.goto(f"/guidelines/{organisation.id}/draft/sections/disclosure", wait_until="commit")
+    page.get_by_label("Text", exact=True).fill("**Speak up** on a slow connection.")
+    held[0].continue_()
+    expect(page.locator("[data-preview] strong")).to_have_text("Speak up")
