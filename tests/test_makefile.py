@@ -37,3 +37,23 @@ def test_make_run_serves_without_the_interactive_debugger_and_starts_the_worker(
     (serve,) = [line for line in recipe.splitlines() if " run --" in line]
     assert "--no-debugger" in serve and "--debug " not in serve and "--port 5077" in serve
     assert "course worker" in recipe
+
+
+def test_system_deps_installs_only_what_is_missing(tmp_path):
+    """Node.js from NodeSource brings its own npm, and Debian's npm conflicts with it: ask apt for neither."""
+    tools = tmp_path / "bin"
+    tools.mkdir()
+    for present in ("node", "npm"):
+        (tools / present).write_text("#!/bin/sh\n")
+        (tools / present).chmod(0o755)
+    (tools / "apt-get").write_text(f'#!/bin/sh\necho "$@" >> {tmp_path / "apt.log"}\n')
+    (tools / "apt-get").chmod(0o755)
+    (tools / "ls").symlink_to(subprocess.run(["sh", "-c", "command -v ls"], capture_output=True, text=True,
+                                             check=True).stdout.strip())
+    environment = {"PATH": str(tools), "HOME": str(tmp_path)}
+    make = subprocess.run(["sh", "-c", "command -v make"], capture_output=True, text=True, check=True).stdout.strip()
+    subprocess.run([make, "--no-print-directory", "-s", "system-deps", "SUDO="], cwd=PROJECT, env=environment,
+                   capture_output=True, text=True, check=True)
+    install = (tmp_path / "apt.log").read_text().splitlines()[-1].split()
+    assert "chromium" in install  # not on this PATH
+    assert "nodejs" not in install and "npm" not in install
