@@ -25,7 +25,8 @@ def seed_demo_command() -> None:
 
     organisation, users, wall_token = seed_demo()
     db.session.commit()
-    rows = [[u.email, u.role.value, u.track.value if u.track else "", u.name] for u in users]
+    rows = [[u.email, u.role.value + (", works council" if u.works_council_member else ""),
+             u.track.value if u.track else "", u.name] for u in users]
     click.echo(f"Demo organisation: {organisation.name}. Every demo login uses the password {DEMO_PASSWORD!r}.\n")
     click.echo(format_table(["e-mail", "role", "track", "name"], rows))
     click.echo(f"\nThe demo event's wall, for a projector (no sign-in; a new link each start): "

@@ -31,7 +31,7 @@ NAVIGATION = {
 # the course; the circle's rounds are with the circle, under My reviews.
 SECTIONS = {"drafts": "curriculum", "exercises": "curriculum", "review.feedback": "curriculum", "rounds": "review",
             "surveys": "curriculum",
-            "cohorts": "home", "organisations": "home", "guidelines": "guidelines.mine",
+            "cohorts": "home", "organisations": "home", "audit": "home", "guidelines": "guidelines.mine",
             "network": "network.mine", "network.publish": "curriculum", "network.published": "curriculum"}
 
 
@@ -87,10 +87,14 @@ def navigation() -> list[NavItem]:
     if not current_user.is_authenticated:
         return []
     section = _section(request.endpoint or "")
-    return [
+    items = [
         NavItem(url_for(endpoint), label, _section(endpoint) == section)
         for endpoint, label in NAVIGATION[current_user.role.value]
     ]
+    if current_user.works_council_member:  # the works council reads its organisation's audit log
+        items.append(NavItem(url_for("audit.log", organisation_id=current_user.organisation_id), _l("Audit log"),
+                             _section("audit.log") == section))
+    return items
 
 
 def layout_context() -> dict:

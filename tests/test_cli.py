@@ -1,4 +1,6 @@
 """The command-line tasks."""
+import re
+
 import sqlalchemy as sa
 
 from course.accounts.models import Organisation, Role, User
@@ -33,6 +35,8 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     assert all(c.organisation.name == "Demo GmbH" and not c.is_scheduled for c in cohorts.values())
     assert sorted(m.user.email for c in cohorts.values() for m in c.members) == sorted(u.email for u in learners)
     assert len(cohorts["Spring cohort"].members) == 11
+    assert re.search(r"hannah@demo\.example +learner, works council", result.output)  # reads the audit log
+    assert [u.email for u in learners if u.works_council_member] == ["hannah@demo.example"]
 
 
 def test_seed_demo_is_idempotent(runner):

@@ -115,6 +115,8 @@ class User(UserMixin, Model):
     last_seen_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     # In works-council mode a trainer sees this person's own rows only if they chose to share their progress.
     shares_progress: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # A member of their organisation's works council: reads and exports its audit log.
+    works_council_member: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
     # Flask-Login's id for this object: the sign-in it was loaded through (course.auth.sessions), not a column.
     # Unannotated, so that the ORM does not take it for a column; the cast tells the type checker what it holds.

@@ -54,6 +54,7 @@ CALENDAR_OWNERS = {"anonymous": LOGIN, "admin": 403, "*": 200}
 
 # Administrators only: the organisation's settings and the site's staff.
 ADMINS = {"anonymous": LOGIN, "admin": 200, "*": 403}
+AUDIT_READERS = {"anonymous": LOGIN, "admin": 200, "other_trainer": 404, "other_learner": 404, "*": 403}
 
 # (method, path, data, {role: expected}); "*" is the default for roles not named.
 MATRIX = [
@@ -87,6 +88,13 @@ MATRIX = [
     ("GET", "/organisations/{organisation}/settings", None, ADMINS),
     ("POST", "/organisations/{organisation}/settings", {}, ADMINS),  # nothing filled in: the form again
     ("POST", "/organisations/{organisation}/settings/test-mail", {}, {**ADMINS, "admin": 302}),
+    # The audit log: administrators and the organisation's works council (tested in tests/audit); trainers are
+    # refused. Administrators name the works council; a learner who is no member is none to remove.
+    ("GET", "/organisations/{organisation}/audit-log", None, AUDIT_READERS),
+    ("GET", "/organisations/{organisation}/audit-log.csv", None, AUDIT_READERS),
+    ("GET", "/organisations/{organisation}/works-council", None, ADMINS),
+    ("POST", "/organisations/{organisation}/works-council", {}, {**ADMINS, "admin": 400}),
+    ("POST", "/organisations/{organisation}/works-council/{member}/remove", {}, {**ADMINS, "admin": 404}),
     # Staff: trainers and administrators, managed by administrators; a learner's id is no staff member's.
     ("GET", "/staff/", None, ADMINS),
     ("POST", "/staff/invite", {}, {**ADMINS, "admin": 400}),
