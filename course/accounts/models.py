@@ -181,8 +181,8 @@ class User(UserMixin, Model):
 
     @property
     def is_invited(self) -> bool:
-        """Invited but has not yet set a password."""
-        return self.password_hash is None
+        """Invited but has not yet set a password (a deleted account has none either, and is no invitation)."""
+        return self.password_hash is None and self.deleted_at is None
 
     @property
     def is_admin(self) -> bool:

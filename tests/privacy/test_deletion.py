@@ -98,6 +98,9 @@ def test_the_trainer_sees_that_the_person_left_nothing_more(client, auth, create
     page = client.get(f"/cohorts/{footprint.circle.cohort.id}/people").get_data(as_text=True)
     assert "Robin Reviewer" not in page and "robin@acme.example" not in page
     assert "a former participant" in page and "left" in page
+    row = page.split(f'id="person-{footprint.person.id}"', 1)[1].split("</tr>", 1)[0]
+    assert "person-status--left" in row
+    assert "<form" not in row, "nothing to resend, withdraw, deactivate or reactivate for a person who left"
     page = client.get(f"/organisations/{organisation.id}").get_data(as_text=True)
     assert "Robin Reviewer" not in page and "robin@acme.example" not in page
 
