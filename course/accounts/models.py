@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import MutableMapping
 from datetime import datetime
 from enum import StrEnum
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
@@ -157,6 +158,17 @@ class User(UserMixin, Model):
     @classmethod
     def _name_expression(cls) -> sa.ColumnElement[str]:
         return cls.stored_name  # type: ignore[return-value]  # a mapped column is a column element in SQL
+
+    # Bulk INSERT and UPDATE statements may name it too, as they did before the column was renamed.
+    @name.inplace.bulk_dml
+    @classmethod
+    def _name_bulk_dml(cls, mapping: MutableMapping[str, Any], value: str) -> None:
+        mapping["stored_name"] = value
+
+    @name.inplace.update_expression
+    @classmethod
+    def _name_update_expression(cls, value: Any) -> list[tuple[Any, Any]]:
+        return [(cls.stored_name, value)]
 
     @property
     def is_deleted(self) -> bool:

@@ -35,7 +35,7 @@ def seed_cohort(organisation: Organisation, size: int, now: datetime, *, seed: i
     circles = [Circle(cohort_id=cohort.id, number=number) for number in range(1, (size + 4) // 5 + 1)]
     db.session.add_all(circles)
     db.session.flush()
-    users: list[dict[str, Any]] = [{"stored_name": f"Learner {cohort.id}-{index:05d}",
+    users: list[dict[str, Any]] = [{"name": f"Learner {cohort.id}-{index:05d}",
               "email": f"learner{cohort.id}-{index}@scale.example", "role": Role.LEARNER,
               "track": Track.LEADERSHIP if index % 6 == 0 else Track.STAFF, "organisation_id": organisation.id,
               "password_hash": None if index % 25 == 24 else "seeded", "active": index % 50 != 49,
