@@ -91,9 +91,11 @@ def invite_user_command(**account) -> None:
 def init_cli(app: Flask) -> None:
     """Register the commands."""
     from course.curriculum.cli import lessons_cli
+    from course.privacy.cli import privacy_cli
     from course.review.cli import reviews_cli
 
     app.cli.add_command(seed_demo_command)
     app.cli.add_command(users_cli)
     app.cli.add_command(lessons_cli)
     app.cli.add_command(reviews_cli)
+    app.cli.add_command(privacy_cli)

@@ -89,3 +89,4 @@ def _forget_delivery(session, _previous_transaction) -> None:
 
 
 from course.events import tasks as _event_tasks  # noqa: E402, F401  (fetching and deleting outside posts)
+from course.privacy import tasks as _privacy_tasks  # noqa: E402, F401  (retention)

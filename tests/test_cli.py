@@ -20,11 +20,11 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     for email in ["admin@demo.example", "trainer@demo.example", "lea@demo.example", "sam@demo.example"]:
         assert email in result.output
     assert "vernetzt-demo" in result.output
-    assert _count(User) == 22  # with a trainer invited on the Team page, who has no password yet
+    assert _count(User) == 23  # with a trainer invited on the Team page, and a participant who left
     assert "jonas.berg@demo.example" not in result.output  # no login yet
     learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER)).all()
-    assert len(learners) == 19
-    assert sorted(u.track.value for u in learners).count("staff") == 16
+    assert len(learners) == 20
+    assert sorted(u.track.value for u in learners).count("staff") == 17
     assert find_user_by_email("lea@demo.example").track.value == "leadership"
     trainer = find_user_by_email("trainer@demo.example")
     assert [o.name for o in trainer.trained_organisations] == ["Demo GmbH"]
@@ -34,7 +34,7 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     assert sorted(cohorts) == ["Autumn cohort", "Spring cohort"]
     assert all(c.organisation.name == "Demo GmbH" and not c.is_scheduled for c in cohorts.values())
     assert sorted(m.user.email for c in cohorts.values() for m in c.members) == sorted(u.email for u in learners)
-    assert len(cohorts["Spring cohort"].members) == 11
+    assert len(cohorts["Spring cohort"].members) == 12
     assert re.search(r"hannah@demo\.example +learner, works council", result.output)  # reads the audit log
     assert [u.email for u in learners if u.works_council_member] == ["hannah@demo.example"]
 
@@ -43,8 +43,8 @@ def test_seed_demo_is_idempotent(runner):
     runner.invoke(args=["seed-demo"])
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0
-    assert _count(User) == 22 and _count(Organisation) == 1
-    assert _count(Cohort) == 2 and _count(CohortMember) == 19
+    assert _count(User) == 23 and _count(Organisation) == 1
+    assert _count(Cohort) == 2 and _count(CohortMember) == 20
 
 
 def test_users_create(runner, organisation):

@@ -2,13 +2,15 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import MutableMapping
 from datetime import datetime
 from enum import StrEnum
-from typing import cast
+from typing import Any, cast
 
 import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
+from sqlalchemy.ext.hybrid import hybrid_property
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from course.database import UTCDateTime, utcnow
@@ -35,10 +37,14 @@ class PersonStatus(StrEnum):
     INVITED = "invited"  # no password set yet
     ACTIVE = "active"
     DEACTIVATED = "deactivated"  # may not sign in, gets no reviews or reminders; their work stays
+    LEFT = "left"  # deleted their account: their personal data is gone, reviews they gave stay without a name
 
 
 PERSON_STATUS_LABELS = {PersonStatus.INVITED: _l("invited"), PersonStatus.ACTIVE: _l("active"),
-                        PersonStatus.DEACTIVATED: _l("deactivated")}
+                        PersonStatus.DEACTIVATED: _l("deactivated"), PersonStatus.LEFT: _l("left")}
+
+# Shown wherever the name of a person who deleted their account would be.
+FORMER_PARTICIPANT = _l("a former participant")
 
 
 def enum_column(enum_class: type[StrEnum]) -> sa.Enum:
@@ -96,7 +102,8 @@ class User(UserMixin, Model):
     __tablename__ = "users"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(sa.String(200))
+    # The name as typed; read ``name``, which hides it once the account is deleted. The column keeps its name.
+    stored_name: Mapped[str] = mapped_column("name", sa.String(200))
     # Stored lower-cased (see accounts.services.normalise_email), so unique
     # also means unique regardless of case.
     email: Mapped[str] = mapped_column(sa.String(320), unique=True)
@@ -117,6 +124,8 @@ class User(UserMixin, Model):
     shares_progress: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # A member of their organisation's works council: reads and exports its audit log.
     works_council_member: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
+    # The person deleted their account (or retention did): the row stays for the reviews they gave, nameless.
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
     # Flask-Login's id for this object: the sign-in it was loaded through (course.auth.sessions), not a column.
     # Unannotated, so that the ORM does not take it for a column; the cast tells the type checker what it holds.
@@ -138,6 +147,34 @@ class User(UserMixin, Model):
         ),
     )
 
+    @hybrid_property
+    def name(self) -> str:
+        """The name to show: "a former participant" once the account is deleted; in SQL the stored name."""
+        return str(FORMER_PARTICIPANT) if self.deleted_at is not None else self.stored_name
+
+    @name.inplace.setter
+    def _name_setter(self, value: str) -> None:
+        self.stored_name = value
+
+    @name.inplace.expression
+    @classmethod
+    def _name_expression(cls) -> sa.ColumnElement[str]:
+        return cls.stored_name  # type: ignore[return-value]  # a mapped column is a column element in SQL
+
+    # Bulk INSERT and UPDATE statements may name it too, as they did before the column was renamed.
+    @name.inplace.bulk_dml
+    @classmethod
+    def _name_bulk_dml(cls, mapping: MutableMapping[str, Any], value: str) -> None:
+        mapping["stored_name"] = value
+
+    @name.inplace.update_expression
+    @classmethod
+    def _name_update_expression(cls, value: Any) -> list[tuple[Any, Any]]:
+        return [(cls.stored_name, value)]
+
+    @property
+    def is_deleted(self) -> bool:
+        return self.deleted_at is not None
 
     @property
     def track_label(self) -> str:
@@ -158,8 +195,8 @@ class User(UserMixin, Model):
 
     @property
     def is_invited(self) -> bool:
-        """Invited but has not yet set a password."""
-        return self.password_hash is None
+        """Invited but has not yet set a password (a deleted account has none either, and is no invitation)."""
+        return self.password_hash is None and self.deleted_at is None
 
     @property
     def is_admin(self) -> bool:
@@ -167,6 +204,8 @@ class User(UserMixin, Model):
 
     @property
     def status(self) -> PersonStatus:
+        if self.deleted_at is not None:
+            return PersonStatus.LEFT
         if not self.active:
             return PersonStatus.DEACTIVATED
         return PersonStatus.INVITED if self.is_invited else PersonStatus.ACTIVE

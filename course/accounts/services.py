@@ -132,6 +132,8 @@ def send_password_reset(email: str) -> None:
 
 
 def _invitation_link(user: User) -> str:
+    if user.deleted_at is not None:
+        raise AccountError(_("This person deleted their account."))
     if not user.is_invited:
         raise AccountError(_("%(email)s has already set a password.", email=user.email))
     return external_url("auth.accept_invitation", token=tokens.make_token(user, tokens.INVITATION))
@@ -168,7 +170,9 @@ def deactivate_account(user: User) -> None:
 
 
 def reactivate_account(user: User) -> None:
-    """Let a deactivated account sign in again."""
+    """Let a deactivated account sign in again; a deleted one stays deleted."""
+    if user.deleted_at is not None:
+        raise AccountError(_("This person deleted their account."))
     if user.active:
         raise AccountError(_("%(name)s is already active.", name=user.name))
     user.active = True

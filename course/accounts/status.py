@@ -10,8 +10,10 @@ from course.dates import format_day, format_moment
 
 
 def status_in_words(user: User, invited_on: datetime | None = None) -> str:
-    """What a trainer reads: deactivated, invited (on which day, if known), or active and when last seen."""
+    """What a trainer reads: left (nothing more), deactivated, invited (on which day, if known), or active and when last seen."""
     status = user.status
+    if status is PersonStatus.LEFT:
+        return _("left")
     if status is PersonStatus.DEACTIVATED:
         return _("deactivated")
     if status is PersonStatus.INVITED:

@@ -20,6 +20,8 @@ ACTION_LABELS = {
     "works_council.member_added": _l("Works-council member added"),
     "works_council.member_removed": _l("Works-council member removed"),
     "audit_log.exported": _l("Audit log exported"),
+    "account.deleted": _l("Account deleted"),
+    "privacy.retention_run": _l("Personal data deleted after the retention period"),
 }
 
 

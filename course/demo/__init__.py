@@ -10,6 +10,7 @@ from course.cohorts.models import Cohort, CohortMember, Pacing
 from course.database import utcnow
 from course.demo.alumni import alumni_people, seed_demo_alumni
 from course.demo.events import seed_demo_event
+from course.demo.former import seed_demo_former_participant
 from course.demo.guidelines import seed_demo_guidelines
 from course.demo.network import seed_demo_network
 from course.demo.progress import COURSE_DAYS, seed_demo_progress
@@ -88,6 +89,7 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
     seed_demo_guidelines(organisation, {user.email: user for user in users})
     seed_demo_alumni(organisation, by_email)
     seed_demo_rollout(organisation, next((user for user in users if user.role == Role.ADMIN), None))
+    seed_demo_former_participant(organisation, cohort)
     return organisation, users, wall_token
 
 

@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask import current_app
 
+from course.accounts.models import User
 from course.database import utcnow
 from course.extensions import db
 from course.mail.models import MessageStatus, OutboxMessage
@@ -74,6 +75,8 @@ def _due_ids(now: datetime) -> list[int]:
         sa.select(OutboxMessage.id)
         .where(OutboxMessage.status == MessageStatus.WAITING)
         .where(sa.or_(OutboxMessage.next_attempt_at.is_(None), OutboxMessage.next_attempt_at <= now))
+        # Never to a deleted account, whatever wrote the message (deleting the account deletes its messages too).
+        .where(~sa.exists().where(User.id == OutboxMessage.recipient_id, User.deleted_at.is_not(None)))
         .order_by(OutboxMessage.id)
         .limit(BATCH_SIZE)
     )

@@ -50,7 +50,9 @@ def mail_backend() -> str:
 
 
 def send_mail(recipient: User, subject: str, body: str, *, is_secret: bool = False) -> OutboxMessage:
-    """Write one message to the outbox; the worker delivers it after commit."""
+    """Write one message to the outbox; the worker delivers it after commit. A deleted account gets none."""
+    if recipient.deleted_at is not None:
+        raise ValueError("No mail goes to a deleted account.")
     message = OutboxMessage(**_row(Mail(recipient, subject, body, is_secret), _initial_status()))
     db.session.add(message)
     db.session.flush()
@@ -59,7 +61,9 @@ def send_mail(recipient: User, subject: str, body: str, *, is_secret: bool = Fal
 
 
 def send_mails(mails: Sequence[Mail]) -> None:
-    """Write many messages to the outbox in one statement; the worker delivers them after commit."""
+    """Write many messages to the outbox in one statement; the worker delivers them after commit.
+    Messages to a deleted account are left out: its address reaches nobody, and nobody may write to it."""
+    mails = [mail for mail in mails if mail.recipient.deleted_at is None]
     if not mails:
         return
     status, now = _initial_status(), utcnow()

@@ -238,6 +238,14 @@ MATRIX = [
     ("POST", "/events/{event}/wall/revoke", {}, {**EVENT_STAFF, "trainer": 302, "admin": 302}),
     ("GET", "/wall/{wall_token}", None, {"*": 200}),
     ("GET", "/wall/{wall_token}/posts", None, {"*": 200}),
+    # Data protection: everyone's own data (the download, the deletion page: nothing confirmed, so the form again);
+    # retention for administrators; the page for the data-protection officer for the organisation's staff.
+    ("GET", "/me/data", None, {"anonymous": LOGIN, "*": 200}),
+    ("POST", "/me/data", {}, {"anonymous": LOGIN, "*": 200}),
+    ("GET", "/me/delete", None, {"anonymous": LOGIN, "*": 200}),
+    ("POST", "/me/delete", {}, {"anonymous": LOGIN, "*": 200}),
+    ("GET", "/organisations/{organisation}/retention", None, ADMINS),
+    ("GET", "/organisations/{organisation}/data-protection", None, STAFF_OF_HOME),
     ("GET", "/cohorts/{cohort}/close", None, STAFF_OF_HOME),
     ("POST", "/cohorts/{cohort}/close", {}, {**STAFF_OF_HOME, "trainer": 302, "admin": 302}),
 ]

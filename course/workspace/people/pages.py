@@ -19,6 +19,7 @@ class PersonRow:
     status_label: str
     can_resend: bool
     can_revoke: bool
+    can_reactivate: bool = False  # deactivated, not deleted: a person who left stays gone
 
 
 @dataclass(frozen=True)
@@ -47,4 +48,5 @@ def _person_row(member: CohortMember) -> PersonRow:
     user = member.user
     return PersonRow(member, user.status, status_in_words(user, member.joined_at),
                      can_resend=user.status is PersonStatus.INVITED,
-                     can_revoke=user.is_invited and user.last_seen_at is None)
+                     can_revoke=user.is_invited and user.last_seen_at is None,
+                     can_reactivate=user.status is PersonStatus.DEACTIVATED)
