@@ -71,6 +71,11 @@ async function finishInteraction(req, res) {
 
 const callback = provider.callback();
 const server = http.createServer((req, res) => {
+  if (req.url === '/moved') { // for the test that Vernetzt follows no redirect
+    res.writeHead(302, { Location: `${issuer}/.well-known/openid-configuration` });
+    res.end();
+    return;
+  }
   if (req.url.startsWith('/interaction/')) {
     finishInteraction(req, res).catch((error) => {
       res.statusCode = 500;
