@@ -72,7 +72,7 @@ def get_json(url: str, *, cache: bool = True) -> dict:
 def discover(issuer: str) -> dict:
     """The provider's discovery document, checked: it names this issuer and usable endpoints."""
     document = get_json(issuer.rstrip("/") + "/.well-known/openid-configuration")
-    if document.get("issuer") != issuer:
+    if not isinstance(document.get("issuer"), str) or document["issuer"].rstrip("/") != issuer.rstrip("/"):
         raise ProviderUnreachable("the discovery document names another issuer")
     for name in ("authorization_endpoint", "token_endpoint", "jwks_uri"):
         value = document.get(name)

@@ -78,3 +78,17 @@ def _shown(value) -> str:
     if isinstance(value, list):
         return ", ".join(f"{group}={track}" for group, track in value) or "none"
     return str(value)
+
+
+def remove_provider(organisation: Organisation, actor: User) -> bool:
+    """End single sign-on for the organisation, its links with it; whether there was a provider to remove.
+
+    People who signed in only through it set a password by "Forgot your password?"."""
+    provider = provider_of(organisation)
+    if provider is None:
+        return False
+    db.session.execute(sa.delete(SsoLink).where(SsoLink.provider_id == provider.id))
+    db.session.delete(provider)
+    record(actor, "sso.removed", organisation_id=organisation.id, detail=provider.issuer)
+    forget_cache()
+    return True

@@ -8,6 +8,7 @@ from course.auth import sessions
 from course.auth.forms import LoginForm
 from course.cohorts.models import Cohort
 from course.extensions import db, limiter
+from course.forms import confirm_or_400
 from course.permissions import admin_required, get_organisation_or_404
 from course.security import is_safe_next
 from course.sso import bp, flow, services, settings
@@ -41,6 +42,18 @@ def settings_page(organisation_id: int):
         return redirect(url_for("sso.settings_page", organisation_id=organisation.id))
     return render_template("sso/settings.html", organisation=organisation, form=form, provider=provider,
                            redirect_uri=url_for("sso.callback", _external=True))
+
+
+@bp.post("/organisations/<int:organisation_id>/sso/remove")
+@admin_required
+def remove(organisation_id: int):
+    organisation = get_organisation_or_404(current_user, organisation_id)
+    confirm_or_400()
+    if settings.remove_provider(organisation, current_user):
+        db.session.commit()
+        flash(_("Single sign-on is removed: everyone of %(organisation)s signs in with a password again.",
+                organisation=organisation.name), "success")
+    return redirect(url_for("sso.settings_page", organisation_id=organisation.id))
 
 
 def _sign_in_page(message: str, status: int, email: str = ""):

@@ -145,3 +145,19 @@ def test_another_organisations_admin_page_is_scoped_to_its_own_provider(client, 
     assert provider_of(organisation) is None
     assert db.session.scalar(sa.select(IdentityProvider.organisation_id)) == other.id
     assert client.get("/organisations/9999/sso").status_code == 404
+
+
+def test_the_admin_removes_single_sign_on_and_passwords_work_again(client, auth, admin, organisation, make_provider,
+                                                                   learner):
+    provider = make_provider(organisation, password_sign_in=False)
+    db.session.add(SsoLink(user=learner, provider=provider, subject="someone"))
+    db.session.commit()
+    auth.login(admin.email)
+    assert "Remove single sign-on" in client.get(_page(organisation)).get_data(as_text=True)
+    assert auth.post(f"{_page(organisation)}/remove").status_code == 302
+    assert provider_of(organisation) is None
+    assert db.session.scalar(sa.select(sa.func.count(SsoLink.id))) == 0
+    assert db.session.scalar(sa.select(AuditEvent.action).where(AuditEvent.action == "sso.removed")) is not None
+    assert "Remove single sign-on" not in client.get(_page(organisation)).get_data(as_text=True)
+    auth.logout()
+    assert auth.login(learner.email).status_code == 302
