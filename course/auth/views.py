@@ -54,7 +54,8 @@ def _sso_redirect(form: LoginForm):
     provider = sso.provider_for_sign_in(form.email.data)
     if provider is None or (form.password.data and provider.password_sign_in):
         return None
-    return redirect(url_for("sso.start", email=form.email.data, next=_next_url()), 303)
+    return render_template("sso/continue.html", start_url=url_for("sso.start", email=form.email.data,
+                                                                   next=_next_url()))
 
 
 def _throttled(form: LoginForm, attempt: throttle.Attempt):

@@ -4,7 +4,9 @@ The provider runs once per test session and pytest-xdist worker, on a free port,
 Vernetzt is driven by its test client; the browser's part at the provider (the authorization request, the
 provider's interaction, its redirect back) is done with requests, over real HTTP.
 """
+import html
 import json
+import re
 import shutil
 import socket
 import subprocess
@@ -126,6 +128,14 @@ def sso_provider(make_provider, organisation):
     return make_provider(organisation)
 
 
+def continue_url(response) -> str:
+    """Where the sign-in page's answer sends the browser on to the provider: /sso/start with the address."""
+    assert response.status_code == 200, response.get_data(as_text=True)
+    match = re.search(r'id="sso-continue" href="([^"]+)"', response.get_data(as_text=True))
+    assert match, "the answer does not lead to the provider"
+    return html.unescape(match.group(1))
+
+
 class SignIn:
     """The steps of one sign-in through the provider, each usable on its own."""
 
@@ -139,9 +149,7 @@ class SignIn:
         return self.client.post("/login" + (f"?next={next_url}" if next_url else ""), data=data)
 
     def authorization_url(self, email: str, next_url: str | None = None) -> str:
-        response = self.start(email, next_url)
-        assert response.status_code == 303, response.get_data(as_text=True)
-        response = self.client.get(response.headers["Location"])
+        response = self.client.get(continue_url(self.start(email, next_url)))
         assert response.status_code == 302, response.get_data(as_text=True)
         location = response.headers["Location"]
         assert location.startswith(self.provider.issuer)

@@ -33,7 +33,8 @@ const configuration = {
   scopes: ['openid', 'email', 'profile'],
   // Claims of the requested scopes go into the ID token itself, as Entra ID, Okta and Keycloak do.
   conformIdTokenClaims: false,
-  features: { devInteractions: { enabled: false } },
+  // Registration: the browser test registers a client for its live server, whose port is known only then.
+  features: { devInteractions: { enabled: false }, registration: { enabled: true } },
   interactions: { url: (ctx, interaction) => `/interaction/${interaction.uid}` },
   cookies: { keys: ['vernetzt-test-provider'] },
   ttl: { IdToken: 3600, AccessToken: 3600, AuthorizationCode: 60 },
