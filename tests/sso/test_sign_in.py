@@ -240,3 +240,11 @@ def test_a_second_account_at_the_provider_with_the_same_address_takes_over_nothi
     oidc_provider.add_account(learner.email, sub="second")
     assert sign_in(learner.email).status_code == 403
     assert [link.subject for link in _links(sso_provider)] == ["first"]
+
+
+def test_only_a_path_of_this_site_is_followed_after_signing_in(client, sign_in, oidc_provider, sso_provider,
+                                                               learner):
+    oidc_provider.add_account(learner.email)
+    response = client.get("/sso/start?email=sam@acme.example&next=//evil.example/")
+    response = client.get(sign_in.at_provider(response.headers["Location"]))
+    assert response.status_code == 302 and response.headers["Location"] == "/"
