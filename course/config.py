@@ -83,6 +83,15 @@ SOCIAL_FETCH_TIMEOUT = 10  # seconds per request
 # never in production (an event's server name must not reach the machines behind the firewall).
 SOCIAL_FETCH_PRIVATE_ADDRESSES = False
 
+# Single sign-on (course/sso): seconds to wait for an identity provider, how long its discovery document and
+# keys are kept, and whether a provider may be reached by plain http on this machine (127.0.0.1, localhost): only
+# for trying Vernetzt with a provider on the same machine, never in production.
+SSO_TIMEOUT = 10
+SSO_CACHE_SECONDS = 300
+SSO_ALLOW_INSECURE_LOCALHOST = False
+# Sign-ins started from one address per minute (Flask-Limiter's syntax).
+SSO_START_LIMIT = "20 per minute"
+
 # The accessibility statement (/accessibility) names this address for reporting barriers; None names the people who
 # run Vernetzt for the organisation instead.
 ACCESSIBILITY_CONTACT = None
@@ -116,6 +125,7 @@ ENVIRONMENT: Mapping[str, tuple[str, Callable[[str], Any]]] = {
     "MAIL_RETRY_SECONDS": ("MAIL_RETRY_SECONDS", int),
     "MAIL_CLAIM_TIMEOUT": ("MAIL_CLAIM_TIMEOUT", int),
     "ACCESSIBILITY_CONTACT": ("ACCESSIBILITY_CONTACT", str),
+    "SSO_ALLOW_INSECURE_LOCALHOST": ("SSO_ALLOW_INSECURE_LOCALHOST", _flag),
 }
 
 

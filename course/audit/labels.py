@@ -20,6 +20,9 @@ ACTION_LABELS = {
     "works_council.member_added": _l("Works-council member added"),
     "works_council.member_removed": _l("Works-council member removed"),
     "audit_log.exported": _l("Audit log exported"),
+    "sso.settings_changed": _l("Single sign-on set up or changed"),
+    "sso.removed": _l("Single sign-on removed"),
+    "sso.provisioned": _l("Account created at first sign-in through the identity provider"),
     "account.deleted": _l("Account deleted"),
     "privacy.retention_run": _l("Personal data deleted after the retention period"),
 }

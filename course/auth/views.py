@@ -10,6 +10,7 @@ from course.auth import bp, sessions, throttle
 from course.auth.forms import LoginForm, ResetRequestForm
 from course.extensions import db
 from course.security import is_safe_next
+from course.sso import services as sso
 
 
 def _next_url() -> str | None:
@@ -22,7 +23,10 @@ def login():
     if current_user.is_authenticated:
         return redirect(url_for("home.index"))
     form = LoginForm()
-    if form.validate_on_submit():
+    is_valid = form.validate_on_submit()
+    if form.is_submitted() and (to_provider := _sso_redirect(form)) is not None:
+        return to_provider
+    if is_valid:
         attempt = throttle.record_attempt(form.email.data)
         # Committed before the slow password check, so that attempts running in other
         # workers at the same moment count too; the verdict is the request's own commit.
@@ -39,7 +43,19 @@ def login():
             return throttle.remember_device(redirect(_next_url() or url_for("home.index")), user.email)
         db.session.commit()
         form.password.errors.append(_("The e-mail address or the password is not correct."))
-    return render_template("auth/login.html", form=form, next=_next_url())
+    return render_template("auth/login.html", form=form, next=_next_url(), sso_offered=sso.is_offered())
+
+
+def _sso_redirect(form: LoginForm):
+    """To the provider of the address's organisation, when it signs this person in: always once passwords are
+    switched off for them, else when they left the password empty."""
+    if "csrf_token" in form.errors or form.email.errors or not form.email.data:
+        return None
+    provider = sso.provider_for_sign_in(form.email.data)
+    if provider is None or (form.password.data and provider.password_sign_in):
+        return None
+    return render_template("sso/continue.html", start_url=url_for("sso.start", email=form.email.data,
+                                                                   next=_next_url()))
 
 
 def _throttled(form: LoginForm, attempt: throttle.Attempt):
@@ -82,7 +98,9 @@ def logout_everywhere():
 def request_password_reset():
     form = ResetRequestForm()
     if form.validate_on_submit():
-        services.send_password_reset(form.email.data)
+        user = services.find_user_by_email(form.email.data)
+        if user is None or not sso.password_refused(user):
+            services.send_password_reset(form.email.data)
         db.session.commit()
         flash(
             _("If an account uses %(email)s, a link to set a new password is on its way. "
@@ -100,6 +118,11 @@ def _set_password_page(purpose: str, token: str, template: str, done_message: st
         return render_template(
             "auth/link_invalid.html", is_invitation=purpose == tokens.INVITATION, expired=error.expired
         ), 400
+    if sso.password_refused(user):
+        # The organisation signs this person in through its identity provider only: no password is set here.
+        if purpose == tokens.INVITATION:
+            return redirect(url_for("sso.start", email=user.email), 303)
+        return render_template("auth/password_off.html", user=user), 403
     form = SetPasswordForm()
     if form.validate_on_submit():
         services.set_password(user, form.password.data)

@@ -16,6 +16,7 @@ from course.demo.network import seed_demo_network
 from course.demo.progress import COURSE_DAYS, seed_demo_progress
 from course.demo.reviews import seed_demo_reviews
 from course.demo.rollout import seed_demo_rollout
+from course.demo.sso import seed_demo_sso
 from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"
@@ -90,6 +91,7 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
     seed_demo_alumni(organisation, by_email)
     seed_demo_rollout(organisation, next((user for user in users if user.role == Role.ADMIN), None))
     seed_demo_former_participant(organisation, cohort)
+    seed_demo_sso(organisation)
     return organisation, users, wall_token
 
 

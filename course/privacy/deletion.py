@@ -28,6 +28,7 @@ from course.network.models import FollowMark, NetworkProfile, Presence, Publicat
 from course.reminders.models import Reminder
 from course.review.models import Review
 from course.rounds.models import CheckInReminder, RoundCheckIn, RoundGoal
+from course.sso.models import SsoLink
 from course.surveys.models import FollowUpOffer
 
 # The rows deleted for a person, by the column that refers to them; their drafts' versions, the reviews of their
@@ -40,7 +41,7 @@ _OWN_ROWS: list[tuple[type[Any], Any]] = [
     (CalendarLink, CalendarLink.user_id), (NetworkProfile, NetworkProfile.user_id), (Presence, Presence.user_id),
     (FollowMark, FollowMark.user_id), (FollowMark, FollowMark.followed_id), (ReplyMark, ReplyMark.user_id),
     (EventConsent, EventConsent.user_id), (OutboxMessage, OutboxMessage.recipient_id),
-    (LoginSession, LoginSession.user_id),
+    (LoginSession, LoginSession.user_id), (SsoLink, SsoLink.user_id),
 ]
 
 DELETED = {f"{column.table.name}.{column.name}" for _model, column in _OWN_ROWS} | {

@@ -95,6 +95,11 @@ MATRIX = [
     ("GET", "/organisations/{organisation}/works-council", None, ADMINS),
     ("POST", "/organisations/{organisation}/works-council", {}, {**ADMINS, "admin": 400}),
     ("POST", "/organisations/{organisation}/works-council/{member}/remove", {}, {**ADMINS, "admin": 404}),
+    ("GET", "/organisations/{organisation}/sso", None, ADMINS),
+    ("POST", "/organisations/{organisation}/sso", {}, ADMINS),  # nothing filled in: the form again
+    ("POST", "/organisations/{organisation}/sso/remove", {}, {**ADMINS, "admin": 302}),
+    ("GET", "/sso/start", None, {"*": 302}),  # no address given: back to the sign-in page
+    ("GET", "/sso/callback", None, {"*": 400}),  # no sign-in started in this browser
     # Staff: trainers and administrators, managed by administrators; a learner's id is no staff member's.
     ("GET", "/staff/", None, ADMINS),
     ("POST", "/staff/invite", {}, {**ADMINS, "admin": 400}),

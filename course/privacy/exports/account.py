@@ -12,11 +12,12 @@ from course.extensions import db
 from course.mail.models import OutboxMessage
 from course.privacy.exporters import Row, exporter, fields
 from course.reminders.models import Reminder
+from course.sso.models import IdentityProvider, SsoLink
 
 
 @exporter("profile", _l("Profile"), "trainer_organisations.user_id")
 def profile(user: User) -> list[Row]:
-    row = fields(user, ("name", "email", "role", "track", "language", "active", "shares_progress", "created_at",
+    row = fields(user, ("name", "email", "role", "track", "language", "active", "shares_progress", "works_council_member", "created_at",
                         "last_seen_at"))
     row["organisation"] = user.organisation.name if user.organisation else None
     row["trained_organisations"] = [organisation.name for organisation in user.trained_organisations]
@@ -27,6 +28,14 @@ def profile(user: User) -> list[Row]:
 def sign_ins(user: User) -> list[Row]:
     statement = sa.select(LoginSession).where(LoginSession.user_id == user.id).order_by(LoginSession.created_at)
     return [fields(record, ("browser", "created_at", "last_used_at")) for record in db.session.scalars(statement)]
+
+
+@exporter("single_sign_on", _l("Sign-in through your organisation"), "sso_links.user_id")
+def single_sign_on(user: User) -> list[Row]:
+    statement = (sa.select(SsoLink, IdentityProvider.issuer).join(IdentityProvider)
+                 .where(SsoLink.user_id == user.id).order_by(SsoLink.id))
+    return [{"issuer": issuer, **fields(link, ("subject", "created_at", "last_used_at"))}
+            for link, issuer in db.session.execute(statement)]
 
 
 @exporter("notifications", _l("Messages to you"), "outbox_messages.recipient_id")
