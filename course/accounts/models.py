@@ -73,6 +73,11 @@ trainer_organisations = sa.Table(
 )
 
 
+# The stored password of a person whom only their organisation's identity provider signs in: no Argon2 hash, so no
+# password matches it, and it tells "signed up" from "invited" as a password would (User.is_invited).
+SIGNS_IN_BY_PROVIDER = "!sso"
+
+
 class Organisation(Model):
     __tablename__ = "organisations"
 
@@ -192,6 +197,12 @@ class User(UserMixin, Model):
     @property
     def is_active(self) -> bool:  # Flask-Login refuses inactive users
         return self.active
+
+    @property
+    def has_password(self) -> bool:
+        """Whether the person chose a password: not when invited, nor when only their identity provider signs
+        them in."""
+        return self.password_hash is not None and self.password_hash != SIGNS_IN_BY_PROVIDER
 
     @property
     def is_invited(self) -> bool:

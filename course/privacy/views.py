@@ -33,7 +33,7 @@ def download_data():
 @bp.route("/me/delete", methods=["GET", "POST"])
 @login_required
 def delete_account():
-    has_password = current_user.password_hash is not None
+    has_password = current_user.has_password
     form = DeleteAccountForm.for_user(has_password)
     refusal = queries.deletion_refusal(current_user)
     if refusal is None and form.validate_on_submit():

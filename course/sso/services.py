@@ -4,7 +4,7 @@ from urllib.parse import urlsplit
 import sqlalchemy as sa
 from flask_babel import gettext as _
 
-from course.accounts.models import Role, Track, User
+from course.accounts.models import SIGNS_IN_BY_PROVIDER, Role, Track, User
 from course.accounts.services import create_user, find_user_by_email
 from course.audit.services import record
 from course.cohorts.models import Cohort, CohortMember
@@ -12,9 +12,6 @@ from course.database import utcnow
 from course.extensions import db
 from course.sso.models import IdentityProvider, Provisioning, SsoDomain, SsoLink
 
-# The password of a person who signs in only through their provider: no Argon2 hash, so no password matches it,
-# and it tells "signed up" from "invited" as a password would (User.is_invited).
-SIGNS_IN_BY_PROVIDER = "!sso"
 ENTRA_HOST = "login.microsoftonline.com"
 
 

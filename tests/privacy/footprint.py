@@ -23,6 +23,7 @@ from course.reminders.models import Reminder
 from course.review.models import Review
 from course.review.services import rate_review, save_review
 from course.rounds.models import CheckInReminder, CircleRound, RoundCheckIn, RoundGoal
+from course.sso.models import IdentityProvider, SsoLink
 from course.surveys.models import FollowUpOffer
 from tests.factories import POST_LESSON, ReviewCircle, circle_of_three, submit_post
 
@@ -94,6 +95,9 @@ def leave_footprint(create_user, organisation, trainer: User) -> Footprint:
         FollowUpOffer(user_id=person.id),
         CalendarLink(user_id=person.id, token_hash="f" * 64),
         LoginSession(user_id=person.id, secret_hash="0" * 64, browser="Firefox · Linux"),
+        SsoLink(user_id=person.id, provider=IdentityProvider(
+            organisation_id=organisation.id, issuer="https://login.acme.example", client_id="vernetzt",
+            client_secret_encrypted="not used here"), subject="robin-at-acme"),
     ])
     send_mail(person, "Your review is due", "Please review Kim's post.")
     record(trainer, "person.viewed", organisation_id=organisation.id, subject=person)

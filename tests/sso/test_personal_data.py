@@ -44,3 +44,18 @@ def test_deleting_the_account_removes_the_link(client, auth, learner, sso_provid
                                                "confirm": "y"})
     assert response.status_code == 302
     assert db.session.scalars(sa.select(SsoLink)).all() == []
+
+
+def test_a_person_who_signs_in_only_through_the_provider_deletes_by_typing_the_address(client, auth, learner,
+                                                                                       sso_provider, sign_in):
+    learner.password_hash = None  # invited, never chose a password: the provider signs them in
+    db.session.commit()
+    sign_in.provider.add_account(learner.email)
+    sign_in(learner.email)
+    page = client.get("/me/delete").get_data(as_text=True)
+    assert "Type your e-mail address to confirm" in page and 'name="password"' not in page
+    response = client.post("/me/delete", data={"csrf_token": csrf_token(client, "/me/delete"),
+                                               "typed_email": learner.email, "confirm": "y"})
+    assert response.status_code == 302
+    db.session.refresh(learner)
+    assert learner.deleted_at is not None
