@@ -15,6 +15,7 @@ from course.demo.network import seed_demo_network
 from course.demo.progress import COURSE_DAYS, seed_demo_progress
 from course.demo.reviews import seed_demo_reviews
 from course.demo.rollout import seed_demo_rollout
+from course.demo.works_council import seed_demo_works_council
 from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"
@@ -88,6 +89,7 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
     seed_demo_guidelines(organisation, {user.email: user for user in users})
     seed_demo_alumni(organisation, by_email)
     seed_demo_rollout(organisation, next((user for user in users if user.role == Role.ADMIN), None))
+    users += seed_demo_works_council(DEMO_PASSWORD)
     return organisation, users, wall_token
 
 

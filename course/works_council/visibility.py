@@ -8,6 +8,7 @@ smallest group gives no figure at all ("too few people to show").
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TypeVar
 
 from course.accounts.models import Organisation, User
@@ -45,3 +46,21 @@ def smallest_group(organisation: Organisation) -> int:
 def shift_minimum(organisation: Organisation) -> int:
     """How many answers a figure of the survey needs: five always, the smallest group in the mode if larger."""
     return max(MIN_GROUP, smallest_group(organisation)) if is_restricted(organisation) else MIN_GROUP
+
+
+@dataclass(frozen=True)
+class GroupFigure:
+    """How many of a group, for a page that in the mode may not say who."""
+
+    part: int
+    whole: int
+    is_shown: bool  # False: too few people to show
+    smallest_group: int
+
+
+def group_figure(organisation: Organisation, part: int, whole: int) -> GroupFigure | None:
+    """``part`` of ``whole`` people in the mode (shown only for a large enough group); None outside the mode,
+    where the page names everyone anyway."""
+    if not is_restricted(organisation):
+        return None
+    return GroupFigure(part, whole, may_show_group(organisation, whole), smallest_group(organisation))
