@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TypeVar
 
-from course.accounts.models import Organisation, User
+import sqlalchemy as sa
+
+from course.accounts.models import Organisation, Role, User
 from course.dashboard.shift import MIN_GROUP
 
 T = TypeVar("T")
@@ -25,6 +27,13 @@ def is_restricted(organisation: Organisation) -> bool:
 def may_see_person(organisation: Organisation, person: User) -> bool:
     """Whether staff may see ``person``'s own row, page and activity for ``organisation``."""
     return not is_restricted(organisation) or bool(person.shares_progress)
+
+
+def people_hidden_from_trainers() -> sa.Select:
+    """The same rule in SQL: the ids of learners whose organisation runs the mode and who do not share."""
+    return (sa.select(User.id).join(Organisation, Organisation.id == User.organisation_id)
+            .where(Organisation.works_council_mode.is_(True), User.shares_progress.is_(False),
+                   User.role == Role.LEARNER))
 
 
 def visible_people(organisation: Organisation, rows: Iterable[T], person: Callable[[T], User]) -> list[T]:

@@ -1,7 +1,11 @@
 """The other trainer pages that list people: acknowledgement tracking and circles, in the works-council mode."""
+from datetime import timedelta
+
 import sqlalchemy as sa
 
+from course.database import utcnow
 from course.extensions import db
+from course.mail.models import OutboxMessage
 from course.reminders.models import Reminder
 from course.workspace.circles.services import form_circles
 from tests.conftest import csrf_token
@@ -46,3 +50,20 @@ def test_the_circles_page_keeps_names_but_not_the_last_sign_in(client, auth, tra
     page = client.get(f"/cohorts/{cohort.id}/circles").get_data(as_text=True)
     assert all(name in page for name in NAMES)  # needed to run the circles
     assert page.count("not shared") == len(NAMES) - 1
+
+
+def test_the_outbox_does_not_tell_a_trainer_who_got_a_reminder(client, auth, trainer, cohort, admin):
+    for one in cohort.members:
+        one.joined_at = utcnow() - timedelta(days=10)
+    db.session.commit()
+    auth.login(trainer.email)
+    client.post(f"/cohorts/{cohort.id}/reminders", data={"csrf_token": csrf_token(client), "days": "1"})
+    ann, ben = member(cohort, "Ann Adler"), member(cohort, "Ben Brandt")
+    page = client.get("/outbox/").get_data(as_text=True)
+    assert ann.email in page
+    assert ben.email not in page
+    hidden = db.session.scalar(sa.select(OutboxMessage.id).where(OutboxMessage.recipient_id == ben.id))
+    assert client.get(f"/outbox/{hidden}").status_code == 404
+    auth.logout()
+    auth.login(admin.email)
+    assert ben.email in client.get("/outbox/").get_data(as_text=True)
