@@ -90,7 +90,7 @@ def works_agreement(organisation: Organisation, language: str, today: date) -> D
     learners, sharing, cohorts = _counts(organisation)
     sign_in = sign_in_of(organisation)
     with force_locale(language):
-        sections = [_recorded(), _trainers_see(organisation, learners, sharing), _others_see(),
+        sections = [_recorded(), _trainers_see(organisation, learners, sharing), _others_see(cohorts),
                     _reminders(organisation, cohorts), _audit_log(), _retention(organisation), _signing_in(sign_in)]
         return Description(
             _("What Vernetzt records and shows: %(organisation)s", organisation=organisation.name),
@@ -139,14 +139,17 @@ def _trainers_see(organisation: Organisation, learners: int, sharing: int) -> Se
     ])
 
 
-def _others_see() -> Section:
-    return Section(_("What others see"), [], [
-        _("Each participant sees their own data and can download it."),
-        _("The members of a review circle see the drafts submitted to them for review and the reviews of their own "
-          "drafts; a cohort can make reviews anonymous."),
+def _others_see(cohorts: list[Cohort]) -> Section:
+    items = [
+        _("Each participant sees their own progress, drafts and the reviews they gave and received."),
+        _("Reviewers, preferably from the participant’s review circle, see the drafts assigned to them."),
         _("Administrators manage the settings and trainers and read the audit log."),
         _("The cohort report for management contains figures about groups only, in both modes, and no names."),
-    ])
+    ]
+    items += [_("%(cohort)s: authors see who reviewed their drafts", cohort=cohort.name) if not cohort.anonymous_reviews
+              else _("%(cohort)s: reviews are anonymous; authors do not learn who reviewed", cohort=cohort.name)
+              for cohort in cohorts]
+    return Section(_("What others see"), [], items)
 
 
 def _reminders(organisation: Organisation, cohorts: list[Cohort]) -> Section:
