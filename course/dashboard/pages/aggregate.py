@@ -19,7 +19,7 @@ from course.curriculum.content import Curriculum
 from course.dashboard import charts
 from course.dashboard.attention import REASONS, Attention, needing_attention
 from course.dashboard.charts import format_share
-from course.dashboard.pages.overview import _completion_chart, _funnel_chart
+from course.dashboard.pages.overview import cohort_completion_chart, cohort_funnel_chart
 from course.dashboard.progress import CircleHealth, CohortProgress, LearnerProgress
 from course.reminders.services import may_remind
 from course.works_council.visibility import may_see_person, may_show_group, smallest_group
@@ -83,8 +83,8 @@ def aggregate_page(progress: CohortProgress, curriculum: Curriculum, now: dateti
         progress=progress, signed_up=len(active), invited=len(attention.invited),
         smallest_group=smallest_group(organisation), is_shown=shown,
         average_percent=round(sum(learner.percent for learner in active) / len(active)) if shown else None,
-        completion=_completion_chart(progress, today),
-        funnel=_funnel_chart(progress, curriculum, str(get_locale())),
+        completion=cohort_completion_chart(progress, today),
+        funnel=cohort_funnel_chart(progress, curriculum, str(get_locale())),
         health=group_health(progress),
         acknowledgement_rate=format_share(acknowledged / len(active)) if shown and progress.has_guidelines else None,
         acknowledged=acknowledged,
