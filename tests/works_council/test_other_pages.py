@@ -18,6 +18,7 @@ def test_acknowledgements_show_a_group_figure_and_only_people_who_share(client, 
     auth.login(trainer.email)
     page = client.get(f"/guidelines/{cohort.organisation_id}/acknowledgements").get_data(as_text=True)
     assert "0 of 8 learners have acknowledged version 1." in page
+    assert "Not acknowledged yet, of those who share their progress (1)" in page
     assert "Ann Adler" in page
     assert not any(name in page for name in NAMES[1:])
     assert "Remind everyone who has not" in page
