@@ -112,7 +112,7 @@ def _init_extensions(app: Flask) -> None:
 # (``ROOMS`` in the package), in each room's ``views.py``.
 FEATURES = ("auth", "accounts", "home", "mail", "notifications", "organisations", "workspace", "curriculum", "exercises",
             "drafts", "review", "guidelines", "dashboard", "trainer_material", "network", "events", "rounds",
-            "surveys", "calendars", "staff", "audit", "privacy", "sso")
+            "surveys", "calendars", "staff", "audit", "privacy", "sso", "works_council")
 
 
 def _register_blueprints(app: Flask) -> None:

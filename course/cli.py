@@ -22,6 +22,7 @@ def format_table(headers: list[str], rows: list[list[str]]) -> str:
 def seed_demo_command() -> None:
     """Create the demo organisation and its users (safe to run again)."""
     from course.demo import DEMO_PASSWORD, seed_demo
+    from course.demo.works_council import COUNCIL_ORGANISATION, COUNCIL_TRAINER
 
     organisation, users, wall_token = seed_demo()
     db.session.commit()
@@ -29,6 +30,9 @@ def seed_demo_command() -> None:
              u.track.value if u.track else "", u.name] for u in users]
     click.echo(f"Demo organisation: {organisation.name}. Every demo login uses the password {DEMO_PASSWORD!r}.\n")
     click.echo(format_table(["e-mail", "role", "track", "name"], rows))
+    name, email = COUNCIL_TRAINER
+    click.echo(f"\n{COUNCIL_ORGANISATION} runs the works-council mode: sign in as its trainer {name} ({email}) to "
+               f"see group figures only, and by name the one learner who shares her progress.")
     click.echo(f"\nThe demo event's wall, for a projector (no sign-in; a new link each start): "
                f"{external_url('events.wall', token=wall_token)}")
 

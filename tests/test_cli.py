@@ -20,9 +20,13 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     for email in ["admin@demo.example", "trainer@demo.example", "lea@demo.example", "sam@demo.example"]:
         assert email in result.output
     assert "vernetzt-demo" in result.output
-    assert _count(User) == 23  # with a trainer invited on the Team page, and a participant who left
+    # With a trainer invited on the Team page, who has no password yet, a participant who left, and Beispiel AG's
+    # trainer and six learners.
+    assert _count(User) == 23 + 7
     assert "jonas.berg@demo.example" not in result.output  # no login yet
-    learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER)).all()
+    demo = db.session.scalar(sa.select(Organisation).where(Organisation.name == "Demo GmbH"))
+    learners = db.session.scalars(sa.select(User).where(User.role == Role.LEARNER,
+                                                        User.organisation_id == demo.id)).all()
     assert len(learners) == 20
     assert sorted(u.track.value for u in learners).count("staff") == 17
     assert find_user_by_email("lea@demo.example").track.value == "leadership"
@@ -30,7 +34,8 @@ def test_seed_demo_creates_the_demo_organisation_and_prints_the_logins(runner):
     assert [o.name for o in trainer.trained_organisations] == ["Demo GmbH"]
     for email in ["admin@demo.example", "trainer@demo.example", "sam@demo.example"]:
         assert authenticate(email, DEMO_PASSWORD) is not None
-    cohorts = {cohort.name: cohort for cohort in db.session.scalars(sa.select(Cohort))}
+    cohorts = {cohort.name: cohort for cohort in db.session.scalars(sa.select(Cohort)
+                                                                    .where(Cohort.organisation_id == demo.id))}
     assert sorted(cohorts) == ["Autumn cohort", "Spring cohort"]
     assert all(c.organisation.name == "Demo GmbH" and not c.is_scheduled for c in cohorts.values())
     assert sorted(m.user.email for c in cohorts.values() for m in c.members) == sorted(u.email for u in learners)
@@ -43,8 +48,20 @@ def test_seed_demo_is_idempotent(runner):
     runner.invoke(args=["seed-demo"])
     again = runner.invoke(args=["seed-demo"])
     assert again.exit_code == 0
-    assert _count(User) == 23 and _count(Organisation) == 1
-    assert _count(Cohort) == 2 and _count(CohortMember) == 20
+    assert _count(User) == 23 + 7 and _count(Organisation) == 2
+    assert _count(Cohort) == 3 and _count(CohortMember) == 20 + 6
+
+
+def test_seed_demo_adds_an_organisation_in_works_council_mode(runner):
+    result = runner.invoke(args=["seed-demo"])
+    assert "Beispiel AG runs the works-council mode" in result.output
+    assert "kai.brandt@beispiel.example" in result.output
+    council = db.session.scalar(sa.select(Organisation).where(Organisation.name == "Beispiel AG"))
+    assert council.works_council_mode and council.default_language == "de"
+    learners = db.session.scalars(sa.select(User).where(User.organisation_id == council.id,
+                                                        User.role == Role.LEARNER)).all()
+    assert len(learners) == 6 and [u.name for u in learners if u.shares_progress] == ["Mia Keller"]
+    assert authenticate("kai.brandt@beispiel.example", DEMO_PASSWORD) is not None
 
 
 def test_users_create(runner, organisation):

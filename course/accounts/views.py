@@ -10,6 +10,8 @@ from course.auth.sessions import list_sessions
 from course.calendars import CALENDAR_ROLES
 from course.extensions import db
 from course.security import is_safe_next
+from course.works_council.forms import SharingForm
+from course.works_council.services import offers_sharing
 
 
 @bp.route("/profile", methods=["GET", "POST"])
@@ -24,8 +26,9 @@ def profile():
         refresh()  # confirm in the language just chosen
         flash(_("Your profile is saved."), "success")
         return redirect(url_for("accounts.profile"))
+    sharing_form = SharingForm(shares_progress=current_user.shares_progress) if offers_sharing(current_user) else None
     return render_template("accounts/profile.html", form=form, sessions=list_sessions(current_user),
-                           shows_calendar=current_user.role in CALENDAR_ROLES)
+                           shows_calendar=current_user.role in CALENDAR_ROLES, sharing_form=sharing_form)
 
 
 @bp.route("/profile/password", methods=["GET", "POST"])

@@ -80,6 +80,7 @@ class CircleHealth:
     overdue: int
     submitted: int
     average_helpfulness: float | None
+    rated: int = 0  # reviews the average is over
 
 
 @dataclass
@@ -218,8 +219,8 @@ def _health(scope, now: datetime) -> list[CircleHealth]:
     rows = db.session.execute(_of_members(
         sa.select(CohortMember.circle_id, sa.func.count(Review.id).filter(is_open),
                   sa.func.count(Review.id).filter(is_open, Review.due_at < now),
-                  sa.func.count(Review.submitted_at), sa.func.avg(Review.helpfulness))
+                  sa.func.count(Review.submitted_at), sa.func.avg(Review.helpfulness), sa.func.count(Review.helpfulness))
         .select_from(Review).join(Draft, Draft.id == Review.draft_id), Draft.user_id, scope
     ).group_by(CohortMember.circle_id))
-    return [CircleHealth(circle_id, open_, overdue, submitted, float(average) if average is not None else None)
-            for circle_id, open_, overdue, submitted, average in rows]
+    return [CircleHealth(circle_id, open_, overdue, submitted, float(average) if average is not None else None, rated)
+            for circle_id, open_, overdue, submitted, average, rated in rows]

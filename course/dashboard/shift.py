@@ -102,8 +102,9 @@ def _column(numbers: list[int], values: range) -> Column:
     return Column(len(numbers), counts, statistics.fmean(numbers), float(statistics.median(numbers)))
 
 
-def cohort_shift(answers: Answers, series: SurveySeries) -> CohortShift:
-    """The shift per question, with MIN_GROUP applied to every figure."""
+def cohort_shift(answers: Answers, series: SurveySeries, minimum: int = MIN_GROUP) -> CohortShift:
+    """The shift per question, with ``minimum`` (at least MIN_GROUP people) applied to every figure."""
+    minimum = max(minimum, MIN_GROUP)
     before_slug, closing_slug, follow_up_slug = series.slugs
     both = [person for person in answers.values() if before_slug in person and closing_slug in person]
     scales, texts = [], []
@@ -112,7 +113,7 @@ def cohort_shift(answers: Answers, series: SurveySeries) -> CohortShift:
         if question["type"] != "scale":
             answered = sum(bool(str(p[before_slug].get(f"q_{key}") or "").strip())
                            and bool(str(p[closing_slug].get(f"q_{key}") or "").strip()) for p in both)
-            texts.append(TextCount(key, answered if answered >= MIN_GROUP else None))
+            texts.append(TextCount(key, answered if answered >= minimum else None))
             continue
         values = range(question["min"], question["max"] + 1)
         pairs = [(b, c) for b, c in ((_value(p[before_slug], key, values), _value(p[closing_slug], key, values))
@@ -121,10 +122,10 @@ def cohort_shift(answers: Answers, series: SurveySeries) -> CohortShift:
                                               _value(p[closing_slug], key, values),
                                               _value(p.get(follow_up_slug), key, values)) for p in both)
                    if b is not None and c is not None and f is not None]
-        if len(pairs) < MIN_GROUP:
+        if len(pairs) < minimum:
             scales.append(ScaleShift(key, tuple(values), None, None, None))
             continue
-        follow_up = _column([f for _b, _c, f in triples], values) if len(triples) >= MIN_GROUP else None
+        follow_up = _column([f for _b, _c, f in triples], values) if len(triples) >= minimum else None
         scales.append(ScaleShift(key, tuple(values), _column([b for b, _c in pairs], values),
                                  _column([c for _b, c in pairs], values), follow_up))
     return CohortShift(len(both), scales, texts)

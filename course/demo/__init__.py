@@ -17,6 +17,7 @@ from course.demo.progress import COURSE_DAYS, seed_demo_progress
 from course.demo.reviews import seed_demo_reviews
 from course.demo.rollout import seed_demo_rollout
 from course.demo.sso import seed_demo_sso
+from course.demo.works_council import seed_demo_works_council
 from course.extensions import db
 
 DEMO_ORGANISATION = "Demo GmbH"
@@ -92,6 +93,7 @@ def seed_demo() -> tuple[Organisation, list[User], str]:
     seed_demo_rollout(organisation, next((user for user in users if user.role == Role.ADMIN), None))
     seed_demo_former_participant(organisation, cohort)
     seed_demo_sso(organisation)
+    users += seed_demo_works_council(DEMO_PASSWORD)
     return organisation, users, wall_token
 
 

@@ -23,6 +23,7 @@ from course.guidelines.export import as_html, as_markdown, as_pdf, export_filena
 from course.guidelines.forms import StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
+from course.works_council.visibility import group_figure, visible_people
 
 EXPORTS: dict[str, tuple[str, Callable[[GuidelinesDocument], str | bytes]]] = {
     "md": ("text/markdown", as_markdown), "html": ("text/html", as_html),
@@ -129,8 +130,14 @@ def acknowledgements(organisation_id: int):
     version = queries.latest_published(access.organisation)
     receipts = queries.receipts(access.organisation, version) if version else []
     now = utcnow()
+    acknowledged = sum(bool(receipt.acknowledged_at) for receipt in receipts)
+    summary = group_figure(access.organisation, acknowledged, len(receipts))
+    anyone_pending = acknowledged < len(receipts)
+    # In the works-council mode the lists name only the people who share their progress.
+    receipts = visible_people(access.organisation, receipts, lambda receipt: receipt.user)
     return render_template(
-        "guidelines/acknowledgements.html", access=access, version=version,
+        "guidelines/acknowledgements.html", access=access, version=version, summary=summary,
+        anyone_pending=anyone_pending,
         acknowledged=[r for r in receipts if r.acknowledged_at], pending=[r for r in receipts if not r.acknowledged_at],
         remindable={r.user.id for r in receipts if can_remind(r, now)}, action_form=ActionForm())
 
@@ -146,7 +153,7 @@ def remind_pending(organisation_id: int):
     receipts = [r for r in queries.receipts(access.organisation, version) if r.acknowledged_at is None]
     if "user_id" in request.form:  # one learner; a malformed id must not turn into "everyone"
         wanted = request.form.get("user_id", type=int)
-        receipts = [r for r in receipts if r.user.id == wanted]
+        receipts = [r for r in visible_people(access.organisation, receipts, lambda r: r.user) if r.user.id == wanted]
         if not receipts:
             abort(404)
     sent, recent = remind(version, receipts, current_user)

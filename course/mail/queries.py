@@ -4,10 +4,11 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from flask import abort
 
-from course.accounts.models import User
+from course.accounts.models import Role, User
 from course.extensions import db
 from course.mail.models import MessageStatus, OutboxMessage
 from course.permissions import organisation_ids_for
+from course.works_council.visibility import people_hidden_from_trainers
 
 PAGE_SIZE = 50
 UNDELIVERED = (MessageStatus.WAITING, MessageStatus.SENDING, MessageStatus.FAILED)
@@ -17,6 +18,10 @@ def _visible(statement: sa.Select, user: User) -> sa.Select:
     allowed = organisation_ids_for(user)
     if allowed is None:
         return statement
+    if user.role == Role.TRAINER:
+        # In the works-council mode a trainer does not learn who got which message (a reminder, say).
+        statement = statement.where(sa.or_(OutboxMessage.recipient_id.is_(None),
+                                           OutboxMessage.recipient_id.not_in(people_hidden_from_trainers())))
     return statement.where(
         sa.or_(OutboxMessage.organisation_id.in_(allowed), OutboxMessage.recipient_id == user.id)
     )

@@ -299,12 +299,14 @@ def test_the_statement_count_does_not_grow_with_drafts_and_reviews(client, auth,
             review(draft(peer, slug), learner, cohort)
         db.session.commit()
 
+    url = f"/cohorts/{cohort.id}/learners/{learner.id}"  # the page commits its audit row: ids read before
+
     def statements():
-        client.get(f"/cohorts/{cohort.id}/learners/{learner.id}")  # settles last-seen and the session
+        client.get(url)  # settles last-seen and the session
         seen = []
         sa.event.listen(db.engine, "before_cursor_execute", record := lambda *args: seen.append(args[2]))
         try:
-            assert client.get(f"/cohorts/{cohort.id}/learners/{learner.id}").status_code == 200
+            assert client.get(url).status_code == 200
         finally:
             sa.event.remove(db.engine, "before_cursor_execute", record)
         return seen
@@ -315,4 +317,6 @@ def test_the_statement_count_does_not_grow_with_drafts_and_reviews(client, auth,
     add_work(POSTS[1:])
     five = statements()
     assert len(five) == len(one), "\n".join(five)
-    assert len(one) <= 12, "\n".join(one)
+    # 12 for the page, one for its audit row, one for the signed-in session the previous request's commit expired
+    # (the tests share one database session across requests)
+    assert len(one) <= 14, "\n".join(one)

@@ -156,6 +156,13 @@ MATRIX = [
     # The trainer's view of the survey: aggregates only, for the cohort's own trainer.
     ("GET", "/cohorts/{cohort}/survey-shift", None, STAFF_OF_HOME),
     ("GET", "/cohorts/{cohort}/survey-shift.csv", None, STAFF_OF_HOME),
+    # The works-council mode: the cohort report, the description for the works agreement, a learner's choice to
+    # share (offered only where the organisation runs the mode, which the home organisation does not).
+    ("GET", "/cohorts/{cohort}/report", None, STAFF_OF_HOME),
+    ("GET", "/cohorts/{cohort}/report.pdf", None, STAFF_OF_HOME),
+    ("GET", "/organisations/{organisation}/works-agreement", None, STAFF_OF_HOME),
+    ("GET", "/organisations/{organisation}/works-agreement.md", None, STAFF_OF_HOME),
+    ("POST", "/profile/sharing", {}, {"anonymous": LOGIN, "*": 403}),
     # A circle's rounds: for the circle's members only; staff are refused, anyone outside the circle learns nothing.
     # The learner's circle has a round running: the list leads to it, and starting another is refused.
     ("GET", "/circle/rounds", None, {"anonymous": LOGIN, "learner": 302, "other_learner": 200, "*": 403}),
@@ -266,7 +273,7 @@ PLACEHOLDERS = {"{message}": "<int:message_id>", "{lesson}": "<slug>", "{post}":
                 "{peer}": "<int:user_id>", "/publish/x": "/publish/<platform>", "{event}": "<int:event_id>",
                 "{wall_post}": "<int:post_id>", "/show": "/<any(show, pin, hide, wait):action>",
                 "{wall_token}": "<token>", "{round}": "<int:round_id>", "{foreign_round}": "<int:round_id>",
-                "{staff}": "<int:user_id>"}
+                "{staff}": "<int:user_id>", "works-agreement.md": "works-agreement.<any(md, pdf):extension>"}
 
 
 def _rule_pattern(path: str) -> str:

@@ -136,7 +136,7 @@ def overview_page(progress: CohortProgress, curriculum: Curriculum, filters: Fil
     return OverviewPage(
         progress, stages, rows, len(matching), page, pages, attention, _attention_lists(attention, curriculum, now),
         sum(may_remind(learner.reminded_at, now) for learner in attention.remindable),
-        _health_rows(progress), _completion_chart(progress, today), _funnel_chart(progress, curriculum, language),
+        _health_rows(progress), cohort_completion_chart(progress, today), cohort_funnel_chart(progress, curriculum, language),
         [(cells[status], counts[status]) for status in LessonStatus],
     )
 
@@ -216,7 +216,8 @@ def completion_series(progress: CohortProgress, today: date) -> list[tuple[date,
     return points
 
 
-def _completion_chart(progress: CohortProgress, today: date) -> charts.LineChart:
+def cohort_completion_chart(progress: CohortProgress, today: date) -> charts.LineChart:
+    """The completion over time, as the dashboard, its aggregated form and the cohort report draw it."""
     points = completion_series(progress, today)
     return charts.completion_chart(
         points, maximum=100, percent=True, chart_id="completion",
@@ -236,7 +237,8 @@ def funnel_bars(progress: CohortProgress, curriculum: Curriculum, language: str)
     return bars
 
 
-def _funnel_chart(progress: CohortProgress, curriculum: Curriculum, language: str) -> charts.BarChart:
+def cohort_funnel_chart(progress: CohortProgress, curriculum: Curriculum, language: str) -> charts.BarChart:
+    """The stage funnel, as the dashboard, its aggregated form and the cohort report draw it."""
     active = len(progress.active)
     return charts.funnel_chart(
         funnel_bars(progress, curriculum, language), total=active, chart_id="funnel", label_header=_("Step"),

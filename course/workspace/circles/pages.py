@@ -15,6 +15,7 @@ from course.cohorts.models import Circle, Cohort, CohortMember
 from course.extensions import db
 from course.rounds.queries import circles_activity
 from course.rounds.status import CircleActivity
+from course.works_council.visibility import may_see_person
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,8 @@ class CirclesPage:
     choices: list[tuple[str, str]]  # where a member can be moved: each circle, and a new one
     # After the course: whether each circle's round is running and when it last checked in; never what it wrote.
     activity: dict[int, CircleActivity] = field(default_factory=dict)
+    # Whose last sign-in may be shown: everyone's, or in the works-council mode only of people who share.
+    seen: set[int] = field(default_factory=set)
 
     @property
     def has_members(self) -> bool:
@@ -41,8 +44,9 @@ def circles_page(cohort: Cohort, now: datetime) -> CirclesPage:
     by_circle = defaultdict(list)
     for member in members:
         by_circle[member.circle_id].append(member)
+    seen = {member.user_id for member in members if may_see_person(cohort.organisation, member.user)}
     return CirclesPage([(c, by_circle[c.id]) for c in circles], by_circle[None], circle_choices(circles),
-                       circles_activity([c.id for c in circles], now))
+                       circles_activity([c.id for c in circles], now), seen)
 
 
 def circle_choices(circles: list[Circle]) -> list[tuple[str, str]]:

@@ -1,7 +1,7 @@
 """Single sign-on: an organisation's OpenID provider, the e-mail domains it covers, and people's links to it.
 
-Revision ID: 0016_sso
-Revises: 0018_privacy
+Revision ID: 0018_sso
+Revises: 0017_privacy
 Create Date: 2026-12-02
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0016_sso'
-down_revision = '0018_privacy'
+revision = '0018_sso'
+down_revision = '0017_privacy'
 branch_labels = None
 depends_on = None
 

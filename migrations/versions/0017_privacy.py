@@ -1,7 +1,7 @@
 """Data protection: when a person's account was deleted (its row stays, nameless, for the reviews they gave).
 
-Revision ID: 0018_privacy
-Revises: 0019_works_council_members
+Revision ID: 0017_privacy
+Revises: 0016_works_council_members
 Create Date: 2026-12-02
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0018_privacy'
-down_revision = '0019_works_council_members'
+revision = '0017_privacy'
+down_revision = '0016_works_council_members'
 branch_labels = None
 depends_on = None
 

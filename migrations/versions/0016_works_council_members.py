@@ -1,6 +1,6 @@
 """Members of an organisation's works council, who read and export its audit log.
 
-Revision ID: 0019_works_council_members
+Revision ID: 0016_works_council_members
 Revises: 0015_rollout
 Create Date: 2026-12-02
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0019_works_council_members'
+revision = '0016_works_council_members'
 down_revision = '0015_rollout'
 branch_labels = None
 depends_on = None
