@@ -143,3 +143,23 @@ def test_an_administrator_with_a_colleague_can(client, auth, admin, create_user)
     auth.login(admin.email)
     assert _delete(client, password=PASSWORD, confirm="y").status_code == 302
     assert db.session.get(User, admin.id).is_deleted
+
+
+def test_the_name_read_as_a_column_is_a_former_participant_too(app, create_user, organisation):
+    person = create_user(organisation=organisation, name="Zoe Zimmer")
+    other = create_user(organisation=organisation, name="Anna Arndt")
+    delete_personal_data(person, person)
+    db.session.commit()
+    names = db.session.scalars(sa.select(User.name).where(User.id.in_([person.id, other.id])).order_by(User.id))
+    assert list(names) == ["a former participant", "Anna Arndt"]
+    assert db.session.scalar(sa.select(User.id).where(User.name == "Zoe Zimmer")) is None
+
+
+def test_a_trainer_who_left_is_a_former_participant_in_the_team_changes(client, auth, admin, trainer, organisation):
+    from course.audit.services import record
+    record(admin, "staff.invited", organisation_id=organisation.id, subject=trainer, detail="trainer")
+    delete_personal_data(trainer, trainer)
+    db.session.commit()
+    auth.login(admin.email)
+    page = client.get("/staff/").get_data(as_text=True)
+    assert "Tara Trainer" not in page and "a former participant" in page
