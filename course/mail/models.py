@@ -41,6 +41,8 @@ class OutboxMessage(Model):
     recipient_address: Mapped[str] = mapped_column(sa.String(320))
     subject: Mapped[str] = mapped_column(sa.String(300))
     body: Mapped[str] = mapped_column(sa.Text)
+    # The language it was written in (None: not known, as for messages older than this column).
+    language: Mapped[str | None] = mapped_column(sa.String(8))
     # A message that holds a secret link (password reset, invitation): only its recipient may read the body.
     is_secret: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
     # Who may see it in the app: the recipient, and trainers of the recipient's organisation.

@@ -28,14 +28,16 @@ class Mail:
     body: str
     # Holds a link that signs its recipient in or sets their password: nobody else may read it.
     is_secret: bool = False
+    language: str | None = None  # the language it is written in, if known
 
 
 def compose_mail(recipient: User, subject, template: str, *, is_secret: bool = False, language: str | None = None,
                  **context) -> Mail:
     """A mail rendered from ``template`` in ``language``, by default the recipient's (see ``mail_language``)."""
-    with force_locale(language or mail_language(recipient)):
+    language = language or mail_language(recipient)
+    with force_locale(language):
         body = render_template(template, user=recipient, **context)
-        return Mail(recipient, str(subject), body, is_secret)
+        return Mail(recipient, str(subject), body, is_secret, language)
 
 
 def mail_language(recipient: User) -> str:
@@ -49,11 +51,12 @@ def mail_backend() -> str:
     return config.get("MAIL_BACKEND") or ("smtp" if config.get("MAIL_SERVER") else "app")
 
 
-def send_mail(recipient: User, subject: str, body: str, *, is_secret: bool = False) -> OutboxMessage:
+def send_mail(recipient: User, subject: str, body: str, *, is_secret: bool = False,
+              language: str | None = None) -> OutboxMessage:
     """Write one message to the outbox; the worker delivers it after commit. A deleted account gets none."""
     if recipient.deleted_at is not None:
         raise ValueError("No mail goes to a deleted account.")
-    message = OutboxMessage(**_row(Mail(recipient, subject, body, is_secret), _initial_status()))
+    message = OutboxMessage(**_row(Mail(recipient, subject, body, is_secret, language), _initial_status()))
     db.session.add(message)
     db.session.flush()
     _note_pending(message.status)
@@ -78,7 +81,7 @@ def _initial_status() -> MessageStatus:
 def _row(mail: Mail, status: MessageStatus) -> dict:
     return {"recipient_address": mail.recipient.email, "recipient_id": mail.recipient.id,
             "organisation_id": mail.recipient.organisation_id, "subject": mail.subject, "body": mail.body,
-            "is_secret": mail.is_secret, "status": status}
+            "is_secret": mail.is_secret, "language": mail.language, "status": status}
 
 
 def _note_pending(status: MessageStatus) -> None:

@@ -23,6 +23,7 @@ from course.events.models import EventConsent
 from course.exercises.models import ExerciseResponse
 from course.extensions import db
 from course.guidelines.models import Acknowledgement
+from course.mail.forgetting import forget_in_messages
 from course.mail.models import OutboxMessage
 from course.network.models import FollowMark, NetworkProfile, Presence, Publication, ReplyMark
 from course.reminders.models import Reminder
@@ -81,6 +82,7 @@ def delete_personal_data(user: User, actor: User | None, *, reason: str = "reque
     for model, column in _OWN_ROWS:
         db.session.execute(sa.delete(model).where(column == user.id), execution_options={"synchronize_session": False})
     end_sessions(user)
+    forget_in_messages(user)  # the messages to other people that name them
     db.session.execute(sa.delete(trainer_organisations).where(trainer_organisations.c.user_id == user.id))
     user.stored_name = ""
     user.email = tombstone_address(user)
@@ -88,6 +90,7 @@ def delete_personal_data(user: User, actor: User | None, *, reason: str = "reque
     user.language = None
     user.active = False
     user.shares_progress = False
+    user.works_council_member = False
     user.last_seen_at = None
     user.deleted_at = utcnow()
     user.rotate_session_token()
