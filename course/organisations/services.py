@@ -39,6 +39,6 @@ def send_test_mail(organisation: Organisation, actor: User) -> OutboxMessage:
     language = organisation.default_language or mail_language(actor)
     mail = compose_mail(actor, _l("Vernetzt test mail"), "mail/test_mail.txt", language=language,
                         organisation=organisation)
-    message = send_mail(actor, mail.subject, mail.body)
-    record(actor, "organisation.test_mail_sent", organisation_id=organisation.id, detail=f"to {actor.email}")
+    message = send_mail(actor, mail.subject, mail.body, language=mail.language)
+    record(actor, "organisation.test_mail_sent", organisation_id=organisation.id)  # to the actor, named by actor_id
     return message

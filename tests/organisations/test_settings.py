@@ -94,7 +94,7 @@ def test_a_test_mail_goes_to_the_outbox_in_the_organisations_language(client, au
     assert response.headers["Location"] == f"/outbox/{message.id}"
     assert (message.recipient_address, message.subject) == (admin.email, "Testnachricht von Vernetzt")
     assert "Acme AG" in message.body
-    assert [e.detail for e in _audit("organisation.test_mail_sent")] == [f"to {admin.email}"]
+    assert [(e.actor_id, e.detail) for e in _audit("organisation.test_mail_sent")] == [(admin.id, "")]
     assert "is in the outbox" in client.get(response.headers["Location"]).get_data(as_text=True)
 
 
