@@ -183,6 +183,11 @@ class User(UserMixin, Model):
         return self.deleted_at is not None
 
     @property
+    def shown_email(self) -> str:
+        """The address to show on lists of people: a dash once the account is deleted (its stand-in reaches no one)."""
+        return "—" if self.deleted_at is not None else self.email
+
+    @property
     def track_label(self) -> str:
         """The learner's track as people read it; empty for staff roles."""
         return str(TRACK_LABELS[self.track]) if self.track else ""
