@@ -20,12 +20,15 @@ def forget_in_messages(user: User) -> int:
 
     Call it before the name and address are cleared, once the person's own messages are gone.
     """
-    needles = sorted({text for text in (user.stored_name.strip(), user.email.strip()) if text}, key=len,
-                     reverse=True)
-    if not needles:
+    name, address = user.stored_name.strip(), user.email.strip()
+    # The whole name as the mails write it ("Robin" goes in "Robin has reviewed", not in "Robinson"), the address in
+    # any case; the longer first, so that an address holding the name goes whole.
+    alternatives = sorted(((len(text), written) for text, written in (
+        (name, re.escape(name)), (address, f"(?i:{re.escape(address)})")) if text), reverse=True)
+    if not alternatives:
         return 0
-    # A whole name only: "Robin" is forgotten in "Robin has reviewed", not in "Robinson".
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(text)}(?!\w)" for text in needles), re.IGNORECASE)
+    pattern = re.compile("|".join(rf"(?<!\w){written}(?!\w)" for _length, written in alternatives))
+    needles = [text for text in (name, address) if text]
     mentions = sa.or_(*(column.icontains(text, autoescape=True)
                         for text in needles for column in (OutboxMessage.subject, OutboxMessage.body)))
     statement = sa.select(OutboxMessage).where(mentions, OutboxMessage.recipient_id.is_distinct_from(user.id))

@@ -26,7 +26,7 @@ def _naming(text: str) -> list[str]:
 def test_the_mails_to_other_people_name_a_former_participant(client, auth, create_user, organisation, trainer):
     organisation.default_language = "de"  # the review mails are written in German
     footprint = leave_footprint(create_user, organisation, trainer)
-    send_mail(footprint.colleague, f"About {NAME}", f"{NAME} ({ADDRESS}) asked. Robinson stays.")
+    send_mail(footprint.colleague, f"About {NAME}", f"{NAME} ({ADDRESS.upper()}) asked. Robinson stays.")
     db.session.commit()
     assert _naming(NAME), "the review mails name Robin: Alex learns of Robin's review, the others of Robin's post"
     delete_personal_data(footprint.person, footprint.person)
