@@ -21,6 +21,17 @@ def record(actor: User | None, action: str, *, organisation_id: int | None, subj
     db.session.flush()
 
 
+def shown(value) -> str:
+    """A setting's value as an audit row's detail writes it: none, on/off, group=track pairs, or the value."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, list):
+        return ", ".join(f"{group}={track}" for group, track in value) or "none"
+    return str(value)
+
+
 def record_access(actor: User, action: str, subject: User, detail: str = "") -> None:
     """Note that ``actor`` read or exported ``subject``'s data (nothing when it was their own)."""
     if subject.id == actor.id:

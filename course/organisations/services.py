@@ -2,7 +2,7 @@
 from flask_babel import lazy_gettext as _l
 
 from course.accounts.models import Organisation, User
-from course.audit.services import record
+from course.audit.services import record, shown
 from course.mail.models import OutboxMessage
 from course.mail.services import compose_mail, mail_language, send_mail
 
@@ -19,18 +19,11 @@ def update_settings(organisation: Organisation, actor: User, values: dict) -> li
             new = None
         if old != new:
             setattr(organisation, name, new)
-            changes.append(f"{name}: {_shown(old)} → {_shown(new)}")
+            changes.append(f"{name}: {shown(old)} → {shown(new)}")
     if changes:
         record(actor, "organisation.settings_changed", organisation_id=organisation.id, detail="; ".join(changes))
     return [change.partition(":")[0] for change in changes]
 
-
-def _shown(value) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    return str(value)
 
 
 def send_test_mail(organisation: Organisation, actor: User) -> OutboxMessage:

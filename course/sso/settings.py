@@ -2,7 +2,7 @@
 import sqlalchemy as sa
 
 from course.accounts.models import Organisation, Track, User
-from course.audit.services import record
+from course.audit.services import record, shown
 from course.extensions import db
 from course.sso.fetching import forget_cache
 from course.sso.forms import parse_domains, parse_group_tracks
@@ -47,7 +47,7 @@ def save_settings(organisation: Organisation, actor: User, data: dict) -> list[s
         old, new = getattr(provider, name, None), values[name]
         if old != new:
             setattr(provider, name, new)
-            changes.append(f"{name}: {_shown(new)}")
+            changes.append(f"{name}: {shown(new)}")
     if data["client_secret"]:
         provider.client_secret_encrypted = encrypt_secret(data["client_secret"])
         changes.append("client_secret: changed")
@@ -69,15 +69,6 @@ def save_settings(organisation: Organisation, actor: User, data: dict) -> list[s
         forget_cache()
     return [change.partition(":")[0] for change in changes]
 
-
-def _shown(value) -> str:
-    if value is None:
-        return "none"
-    if isinstance(value, bool):
-        return "on" if value else "off"
-    if isinstance(value, list):
-        return ", ".join(f"{group}={track}" for group, track in value) or "none"
-    return str(value)
 
 
 def remove_provider(organisation: Organisation, actor: User) -> bool:
