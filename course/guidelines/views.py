@@ -23,7 +23,7 @@ from course.guidelines.export import as_html, as_markdown, as_pdf, export_filena
 from course.guidelines.forms import StartForm
 from course.guidelines.hints import rule_summary
 from course.guidelines.models import GuidelineVersion
-from course.works_council.visibility import group_figure, visible_people
+from course.works_council.visibility import group_figure, hidden_count, visible_people
 
 EXPORTS: dict[str, tuple[str, Callable[[GuidelinesDocument], str | bytes]]] = {
     "md": ("text/markdown", as_markdown), "html": ("text/html", as_html),
@@ -131,7 +131,8 @@ def acknowledgements(organisation_id: int):
     receipts = queries.receipts(access.organisation, version) if version else []
     now = utcnow()
     acknowledged = sum(bool(receipt.acknowledged_at) for receipt in receipts)
-    summary = group_figure(access.organisation, acknowledged, len(receipts))
+    summary = group_figure(access.organisation, acknowledged, len(receipts),
+                           hidden_count(access.organisation, (receipt.user for receipt in receipts)))
     anyone_pending = acknowledged < len(receipts)
     # In the works-council mode the lists name only the people who share their progress.
     receipts = visible_people(access.organisation, receipts, lambda receipt: receipt.user)

@@ -8,7 +8,7 @@ import sqlalchemy as sa
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from course.accounts.models import Organisation, User, enum_column
+from course.accounts.models import Organisation, Role, User, enum_column
 from course.database import UTCDateTime, utcnow
 from course.extensions import Model
 
@@ -77,5 +77,17 @@ class OutboxMessage(Model):
         return STATUS_BADGES.get(self.status, "")
 
     def is_readable_by(self, user: User) -> bool:
-        """Whether ``user`` may read the body: a secret link reaches nobody but its recipient."""
-        return not self.is_secret or self.recipient_id == user.id
+        """Whether ``user`` may read the body: a secret link reaches nobody but its recipient, and in the
+        works-council mode no message reaches a trainer but their own (a mail about a review names its author or
+        reviewer, who may not share their progress)."""
+        if self.recipient_id == user.id:
+            return True
+        return not self.is_secret and not self.is_private_to_trainer(user)
+
+    def is_private_to_trainer(self, user: User) -> bool:
+        """Whether the body is kept from ``user`` because they are a trainer and the message belongs to an
+        organisation in the works-council mode."""
+        if user.role != Role.TRAINER:
+            return False
+        organisations = [self.organisation, self.recipient.organisation if self.recipient else None]
+        return any(organisation is not None and organisation.works_council_mode for organisation in organisations)

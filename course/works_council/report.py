@@ -41,7 +41,7 @@ class CohortReport:
 def cohort_report(cohort: Cohort, curriculum: Curriculum, now: datetime, today: date, language: str) -> CohortReport:
     """Everything the report shows, in a fixed number of statements."""
     progress = load_progress(cohort, curriculum, now)
-    figures = aggregate_page(progress, curriculum, now, today, DEFAULT_IDLE_DAYS)
+    figures = aggregate_page(progress, curriculum, now, today, DEFAULT_IDLE_DAYS, beside_names=False)
     series = survey_series(curriculum)
     lines = []
     if series is not None:

@@ -29,6 +29,12 @@ def may_see_person(organisation: Organisation, person: User) -> bool:
     return not is_restricted(organisation) or bool(person.shares_progress)
 
 
+def may_name(organisation: Organisation, person: User) -> bool:
+    """Whether a page for staff may name ``person`` beside what they did (a draft, a review): staff always,
+    learners as ``may_see_person``."""
+    return person.role != Role.LEARNER or may_see_person(organisation, person)
+
+
 def people_hidden_from_trainers() -> sa.Select:
     """The same rule in SQL: the ids of learners whose organisation runs the mode and who do not share."""
     return (sa.select(User.id).join(Organisation, Organisation.id == User.organisation_id)
@@ -45,6 +51,20 @@ def may_show_group(organisation: Organisation, size: int) -> bool:
     """Whether a figure about ``size`` people may be shown where only group figures are shown (the dashboard in
     the mode, the cohort report in both modes): only for at least the organisation's smallest group."""
     return size >= smallest_group(organisation)
+
+
+def may_show_figure(organisation: Organisation, size: int, hidden: int) -> bool:
+    """Whether a figure about a group of ``size`` people, ``hidden`` of whom do not share, may be shown beside the
+    rows of those who share. Beside names a figure must not give away the hidden people's own: the group must be
+    large enough, and those hidden must be nobody or a large enough group themselves (9 of 10 listed beside
+    "9 of 10 acknowledged" would tell about the tenth)."""
+    least = smallest_group(organisation)
+    return size >= least and (hidden == 0 or hidden >= least)
+
+
+def hidden_count(organisation: Organisation, people: Iterable[User]) -> int:
+    """How many of ``people`` staff may not see by name."""
+    return sum(not may_see_person(organisation, person) for person in people)
 
 
 def smallest_group(organisation: Organisation) -> int:
@@ -67,9 +87,9 @@ class GroupFigure:
     smallest_group: int
 
 
-def group_figure(organisation: Organisation, part: int, whole: int) -> GroupFigure | None:
-    """``part`` of ``whole`` people in the mode (shown only for a large enough group); None outside the mode,
-    where the page names everyone anyway."""
+def group_figure(organisation: Organisation, part: int, whole: int, hidden: int) -> GroupFigure | None:
+    """``part`` of ``whole`` people in the mode, ``hidden`` of whom are not named on the page (shown only as
+    ``may_show_figure`` allows); None outside the mode, where the page names everyone anyway."""
     if not is_restricted(organisation):
         return None
-    return GroupFigure(part, whole, may_show_group(organisation, whole), smallest_group(organisation))
+    return GroupFigure(part, whole, may_show_figure(organisation, whole, hidden), smallest_group(organisation))

@@ -1,20 +1,24 @@
 """Figures about a cohort as a group: the dashboard in the works-council mode and the cohort report.
 
-Nothing here names a person. Every figure describes a group, and a group
-smaller than the organisation's smallest group gives none
-(``works_council.visibility.may_show_group``). Built from the same
+Nothing here names a person but those who share. Every figure describes a
+group, and a group smaller than the organisation's smallest group gives none
+(``works_council.visibility.may_show_group``); on the dashboard, where the
+people who share are listed beside the figures, a group figure also needs those
+not listed to be nobody or a large enough group themselves
+(``may_show_figure``), or the figure minus the listed rows would be theirs. Built from the same
 ``CohortProgress`` as the full dashboard, so it takes the same fixed number of
 statements however many learners there are.
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import format_decimal, get_locale
 from flask_babel import gettext as _
 
+from course.accounts.models import User
 from course.curriculum.content import Curriculum
 from course.dashboard import charts
 from course.dashboard.attention import REASONS, Attention, needing_attention
@@ -22,7 +26,7 @@ from course.dashboard.charts import format_share
 from course.dashboard.pages.overview import cohort_completion_chart, cohort_funnel_chart
 from course.dashboard.progress import CircleHealth, CohortProgress, LearnerProgress
 from course.reminders.services import may_remind
-from course.works_council.visibility import may_see_person, may_show_group, smallest_group
+from course.works_council.visibility import hidden_count, may_see_person, may_show_figure, smallest_group
 
 
 @dataclass(frozen=True)
@@ -72,11 +76,12 @@ class AggregatePage:
 
 
 def aggregate_page(progress: CohortProgress, curriculum: Curriculum, now: datetime, today: date,
-                   idle_days: int) -> AggregatePage:
-    """The group figures of ``progress``, with the people who share listed by name."""
+                   idle_days: int, *, beside_names: bool = True) -> AggregatePage:
+    """The group figures of ``progress``, with the people who share listed by name; ``beside_names`` False for a
+    page that names nobody (the cohort report), where only the size of a group counts."""
     organisation = progress.cohort.organisation
     active = progress.active
-    shown = may_show_group(organisation, len(active))
+    shown = _may_show(progress, [learner.user for learner in active], beside_names)
     attention = needing_attention(progress, now, idle_days)
     acknowledged = sum(learner.acknowledged_at is not None for learner in active)
     return AggregatePage(
@@ -85,7 +90,7 @@ def aggregate_page(progress: CohortProgress, curriculum: Curriculum, now: dateti
         average_percent=round(sum(learner.percent for learner in active) / len(active)) if shown else None,
         completion=cohort_completion_chart(progress, today),
         funnel=cohort_funnel_chart(progress, curriculum, str(get_locale())),
-        health=group_health(progress),
+        health=group_health(progress, beside_names=beside_names),
         acknowledgement_rate=format_share(acknowledged / len(active)) if shown and progress.has_guidelines else None,
         acknowledged=acknowledged,
         needing_attention=sum(bool(attention.reasons.get(learner.user.id)) for learner in active),
@@ -101,17 +106,37 @@ def _shared(progress: CohortProgress, attention: Attention) -> list[SharedRow]:
             for learner in progress.learners if may_see_person(organisation, learner.user)]
 
 
-def group_health(progress: CohortProgress) -> list[GroupHealth]:
-    """Review health of the whole cohort, then of each circle large enough to show."""
+def _may_show(progress: CohortProgress, people: list[User], beside_names: bool) -> bool:
     organisation = progress.cohort.organisation
-    sizes = Counter(learner.circle_id for learner in progress.active)
+    return may_show_figure(organisation, len(people), hidden_count(organisation, people) if beside_names else 0)
+
+
+def group_health(progress: CohortProgress, *, beside_names: bool = True) -> list[GroupHealth]:
+    """Review health of the whole cohort, then of each circle large enough to show.
+
+    The circles and the learners in none of them (who have no row) split the cohort: the whole cohort's figure
+    minus the circles shown is the figure of those left out, so circles are left out, smallest first, until those
+    left out together are a group that could be shown.
+    """
+    members: dict[int | None, list[User]] = defaultdict(list)
+    for learner in progress.active:
+        members[learner.circle_id].append(learner.user)
     by_circle = {health.circle_id: health for health in progress.health}
-    rows = [_health(_("Whole cohort"), len(progress.active), list(progress.health),
-                    may_show_group(organisation, len(progress.active)))]
+    whole = _may_show(progress, [learner.user for learner in progress.active], beside_names)
+    shown: dict[int | None, bool] = {circle.id: _may_show(progress, members[circle.id], beside_names)
+                                     for circle in progress.circles}
+    if whole:
+        left_out = [user for key, people in members.items() if not shown.get(key, False) for user in people]
+        for circle in sorted((c for c in progress.circles if shown[c.id]), key=lambda c: len(members[c.id])):
+            if not left_out or _may_show(progress, left_out, beside_names):
+                break
+            shown[circle.id] = False
+            left_out += members[circle.id]
+    rows = [_health(_("Whole cohort"), len(progress.active), list(progress.health), whole)]
     for circle in progress.circles:
         health = [by_circle[circle.id]] if circle.id in by_circle else []
-        rows.append(_health(_("Circle %(number)d", number=circle.number), sizes[circle.id], health,
-                            may_show_group(organisation, sizes[circle.id])))
+        rows.append(_health(_("Circle %(number)d", number=circle.number), len(members[circle.id]), health,
+                            shown[circle.id]))
     return rows
 
 

@@ -10,6 +10,7 @@ from course.accounts.models import PersonStatus, User
 from course.accounts.status import status_in_words
 from course.cohorts.models import Cohort, CohortMember
 from course.extensions import db
+from course.works_council.visibility import may_see_person
 
 
 @dataclass(frozen=True)
@@ -41,12 +42,13 @@ def people_page(cohort: Cohort) -> PeoplePage:
         sa.select(CohortMember).join(User, CohortMember.user_id == User.id).where(CohortMember.cohort_id == cohort.id)
         .options(contains_eager(CohortMember.user), joinedload(CohortMember.circle)).order_by(User.name, User.id)
     )
-    return PeoplePage([_person_row(member) for member in members])
+    return PeoplePage([_person_row(member, may_see_person(cohort.organisation, member.user)) for member in members])
 
 
-def _person_row(member: CohortMember) -> PersonRow:
+def _person_row(member: CohortMember, seen: bool) -> PersonRow:
+    """``seen`` False: in the works-council mode a person who does not share has a status but no last sign-in."""
     user = member.user
-    return PersonRow(member, user.status, status_in_words(user, member.joined_at),
+    return PersonRow(member, user.status, status_in_words(user, member.joined_at, with_last_seen=seen),
                      can_resend=user.status is PersonStatus.INVITED,
                      can_revoke=user.is_invited and user.last_seen_at is None,
                      can_reactivate=user.status is PersonStatus.DEACTIVATED)

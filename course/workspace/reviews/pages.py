@@ -21,6 +21,7 @@ from course.extensions import db
 from course.review.models import Review
 from course.review.pages import ReviewView, review_view
 from course.review.status import KIND_LABELS, review_status
+from course.works_council.visibility import is_restricted, may_name, may_show_figure, smallest_group
 from course.workspace.reviews.queries import of_cohort
 
 
@@ -35,6 +36,7 @@ class ReviewRow:
     candidates: list[User]
     can_hide: bool
     can_reassign: bool
+    is_named: bool = True  # False in the works-council mode for a reviewer who does not share: no name, no status
 
 
 @dataclass
@@ -52,10 +54,19 @@ class ReviewHealth:
     open: int
     overdue: int
     average_helpfulness: str | None  # formatted for the page's language; None when nobody has rated
+    is_restricted: bool = False  # the works-council mode: drafts and reviews only of people who share
+    figures_shown: bool = True  # False: the counts would tell about the people not listed (too few people)
+    smallest_group: int = 0
 
 
 def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
-    """Every submitted draft of the cohort's members with its reviews, and the cohort's counts."""
+    """Every submitted draft of the cohort's members with its reviews, and the cohort's counts.
+
+    In the works-council mode only the drafts of people who share their progress are listed, a review by someone
+    who does not share is listed without name and status, nobody else is offered to take a review over, and the
+    counts are shown only as ``may_show_figure`` allows beside the people listed.
+    """
+    organisation = cohort.organisation
     drafts = list(db.session.scalars(of_cohort(
         sa.select(Draft).where(Draft.first_submitted_at.is_not(None)).options(joinedload(Draft.author)), cohort)
         .order_by(Draft.first_submitted_at.desc(), Draft.id.desc())))
@@ -74,6 +85,12 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
         .where(CohortMember.cohort_id == cohort.id, User.active.is_(True), User.role == Role.LEARNER)
         .order_by(User.name, User.id)
     ))
+    named = {user.id for user in learners if may_name(organisation, user)}
+    figures_shown = (not is_restricted(organisation)
+                     or may_show_figure(organisation, len(learners), len(learners) - len(named)))
+    hidden_drafts = {draft.id for draft in drafts if not may_name(organisation, draft.author)}
+    drafts = [draft for draft in drafts if draft.id not in hidden_drafts]
+    offered = [user for user in learners if user.id in named]
     language = str(get_locale())
     numbers = {version.id: version.number for version in versions}
     latest = {version.draft_id: version for version in versions}  # ordered by number: the last one wins
@@ -84,19 +101,32 @@ def review_health(cohort: Cohort, now: datetime) -> ReviewHealth:
         if review.withdrawn_at is None:
             on_draft[review.draft_id].add(review.reviewer_id)
     for review in reviews:
+        if review.draft_id in hidden_drafts:
+            continue
         row = rows[review.draft_id]
+        if not may_name(organisation, review.reviewer):
+            row.reviews.append(_unnamed_row(review))
+            continue
         # As reassign_candidates(), for every open review at once.
-        candidates = [p for p in learners if p.id != row.draft.user_id and p.id not in on_draft[review.draft_id]
+        candidates = [p for p in offered if p.id != row.draft.user_id and p.id not in on_draft[review.draft_id]
                       ] if review.is_open else []
         row.reviews.append(_review_row(review, row.draft.lesson_slug, numbers.get(review.version_id),
                                        candidates, now, language))
     rated = [review.helpfulness for review in reviews if review.helpfulness is not None]
     return ReviewHealth(
         list(rows.values()),
-        open=sum(review.is_open for review in reviews),
-        overdue=sum(review.is_overdue(now) for review in reviews),
-        average_helpfulness=format_decimal(sum(rated) / len(rated), format="0.0") if rated else None,
+        open=sum(review.is_open for review in reviews) if figures_shown else 0,
+        overdue=sum(review.is_overdue(now) for review in reviews) if figures_shown else 0,
+        average_helpfulness=format_decimal(sum(rated) / len(rated), format="0.0") if rated and figures_shown else None,
+        is_restricted=is_restricted(organisation), figures_shown=figures_shown,
+        smallest_group=smallest_group(organisation),
     )
+
+
+def _unnamed_row(review: Review) -> ReviewRow:
+    """A review by someone whose progress the trainer may not see: its kind only."""
+    return ReviewRow(review, str(KIND_LABELS[review.kind]), "unnamed", "", None, None, [], can_hide=False,
+                     can_reassign=False, is_named=False)
 
 
 def _review_row(review: Review, slug: str, version_number: int | None, candidates: list[User],

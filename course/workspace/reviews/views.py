@@ -15,6 +15,7 @@ from course.forms import confirm_or_400
 from course.permissions import staff_required
 from course.review import services as review_services
 from course.review.assignment import rebalance_reviews
+from course.works_council.visibility import may_name
 from course.workspace import bp
 from course.workspace.reviews.forms import HideReviewForm, ReassignForm, ReviewSettingsForm
 from course.workspace.reviews.pages import review_health
@@ -74,7 +75,9 @@ def hide_review(cohort_id: int, review_id: int):
 @staff_required
 def reassign_review(cohort_id: int, review_id: int):
     cohort, review = _review_of(cohort_id, review_id)
-    form = ReassignForm(review_services.reassign_candidates(review))
+    # In the works-council mode only people who share their progress are offered, as on the page.
+    form = ReassignForm([person for person in review_services.reassign_candidates(review)
+                         if may_name(cohort.organisation, person)])
     if not form.validate_on_submit():
         flash(_("Choose someone from the list, or let the course choose."), "error")
         return _to_reviews(cohort, review.draft_id)
@@ -85,10 +88,15 @@ def reassign_review(cohort_id: int, review_id: int):
         flash(str(error), "error")
         return _to_reviews(cohort, review.draft_id)
     db.session.commit()
-    names = ", ".join(db.session.get_one(User, a.reviewer_id).name for a in assignments)
+    names = ", ".join(_reviewer_name(cohort, db.session.get_one(User, a.reviewer_id)) for a in assignments)
     flash(_("The review now goes to %(names)s; %(name)s has been told.", names=names, name=review.reviewer.name),
           "success")
     return _to_reviews(cohort, review.draft_id)
+
+
+def _reviewer_name(cohort: Cohort, reviewer: User) -> str:
+    """The reviewer by name, or in the works-council mode unnamed if they do not share their progress."""
+    return reviewer.name if may_name(cohort.organisation, reviewer) else _("someone who does not share their progress")
 
 
 @bp.post("/<int:cohort_id>/drafts/<int:draft_id>/feedback")
