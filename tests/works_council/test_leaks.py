@@ -171,3 +171,11 @@ def test_outside_the_mode_a_trainer_reads_mail_to_learners(client, auth, trainer
     message = db.session.scalar(sa.select(OutboxMessage).where(OutboxMessage.recipient_id == ann.id))
     auth.login(trainer.email)
     assert ben.name in client.get(f"/outbox/{message.id}").get_data(as_text=True)
+
+
+def test_the_review_page_of_an_anonymous_cohort_does_not_promise_every_name(client, auth, trainer, cohort):
+    cohort.anonymous_reviews = True
+    db.session.commit()
+    auth.login(trainer.email)
+    page = client.get(f"/cohorts/{cohort.id}/reviews").get_data(as_text=True)
+    assert "authors do not learn who reviewed them." in page and "You see every name." not in page
